@@ -1,0 +1,232 @@
+package org.atalaya.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.annotation.Annotation;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.atalaya.api.event.RejectedEvent;
+import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.Connector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectorHostTest {
+
+    private static EmbeddedBroker broker;
+
+    private final ConnectorHost host = new ConnectorHost();
+    private ProducerTemplate producer;
+    private ConsumerTemplate consumer;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = new EmbeddedBroker();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @BeforeEach
+    void startHost() throws Exception {
+        host.start(configuration(broker.url()));
+        producer = host.camelContext().createProducerTemplate();
+        consumer = host.camelContext().createConsumerTemplate();
+    }
+
+    @AfterEach
+    void stopHost() {
+        host.stop();
+    }
+
+    @Test
+    void addsAConnectorsRoutesAndRemovesExactlyThoseWhenItGoes() {
+        Connector echo = connector("echo", "jms:queue:test.echo.in", "jms:queue:test.echo.out");
+        Connector other = connector("other", "jms:queue:test.other.in", "jms:queue:test.other.out");
+
+        host.addConnector(echo);
+        host.addConnector(other);
+        assertThat(host.deployedRoutes()).containsEntry("echo", java.util.List.of("echo-route"))
+                .containsEntry("other", java.util.List.of("other-route"));
+
+        host.removeConnector(echo);
+
+        assertThat(host.camelContext().getRoute("echo-route")).isNull();
+        assertThat(host.camelContext().getRoute("other-route")).isNotNull();
+        producer.sendBody("jms:queue:test.other.in", "still running");
+        assertThat(consumer.receiveBody("jms:queue:test.other.out", 10_000, String.class)).isEqualTo("still running");
+    }
+
+    @Test
+    void connectorsBoundBeforeTheContextStartsAreDeployedWhenItStarts() throws Exception {
+        host.stop();
+        host.addConnector(connector("early", "jms:queue:test.early.in", "jms:queue:test.early.out"));
+        assertThat(host.deployedRoutes()).containsEntry("early", java.util.List.of());
+
+        host.start(configuration(broker.url()));
+
+        assertThat(host.deployedRoutes()).containsEntry("early", java.util.List.of("early-route"));
+        producer = host.camelContext().createProducerTemplate();
+        consumer = host.camelContext().createConsumerTemplate();
+        producer.sendBody("jms:queue:test.early.in", "hello");
+        assertThat(consumer.receiveBody("jms:queue:test.early.out", 10_000, String.class)).isEqualTo("hello");
+    }
+
+    @Test
+    void aRejectedEventGoesToTheDeadLetterAddressWithItsReasonWithoutRedelivery() {
+        AtomicInteger attempts = new AtomicInteger();
+        host.addConnector(failing("strict", "jms:queue:test.strict.in", attempts,
+                new RejectedEvent("plate has 14 characters, at most 11 allowed")));
+
+        producer.sendBody("jms:queue:test.strict.in", "{\"plate\":\"TOOLONGPLATE123\"}");
+
+        Exchange dead = consumer.receive("jms:queue:atalaya.dlq", 10_000);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getIn().getBody(String.class)).isEqualTo("{\"plate\":\"TOOLONGPLATE123\"}");
+        assertThat(dead.getIn().getHeader(EventHeaders.FAILURE_REASON))
+                .isEqualTo("plate has 14 characters, at most 11 allowed");
+        assertThat(dead.getIn().getHeader(EventHeaders.FAILED_ROUTE)).isEqualTo("strict-route");
+        assertThat(dead.getIn().getHeader(EventHeaders.FAILURE_TYPE)).isEqualTo(RejectedEvent.class.getName());
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aTransientFailureIsRedeliveredThenDeadLetteredWithItsReason() {
+        AtomicInteger attempts = new AtomicInteger();
+        host.addConnector(failing("flaky", "jms:queue:test.flaky.in", attempts,
+                new IllegalStateException("registry unreachable")));
+
+        producer.sendBody("jms:queue:test.flaky.in", "event");
+
+        Exchange dead = consumer.receive("jms:queue:atalaya.dlq", 10_000);
+        assertThat(dead).isNotNull();
+        assertThat(dead.getIn().getHeader(EventHeaders.FAILURE_REASON)).isEqualTo("registry unreachable");
+        assertThat(attempts).hasValue(1 + 2);
+    }
+
+    @Test
+    void aConnectorWhoseRoutesCannotBeBuiltIsLeftOutAndTheHubKeepsRunning() {
+        host.addConnector(connector("fine", "jms:queue:test.fine.in", "jms:queue:test.fine.out"));
+        host.addConnector(new Connector() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public RoutesBuilder routes() {
+                return new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("no-such-component:anything").routeId("broken-route").to("log:never");
+                    }
+                };
+            }
+        });
+
+        assertThat(host.deployedRoutes()).containsEntry("broken", java.util.List.of());
+        assertThat(host.camelContext().getRoute("broken-route")).isNull();
+        producer.sendBody("jms:queue:test.fine.in", "ok");
+        assertThat(consumer.receiveBody("jms:queue:test.fine.out", 10_000, String.class)).isEqualTo("ok");
+    }
+
+    private static Connector connector(String name, String from, String to) {
+        return new Connector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RoutesBuilder routes() {
+                return new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(from).routeId(name + "-route").to(to);
+                    }
+                };
+            }
+        };
+    }
+
+    private static Connector failing(String name, String from, AtomicInteger attempts, RuntimeException failure) {
+        return new Connector() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RoutesBuilder routes() {
+                return new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(from).routeId(name + "-route").process(exchange -> {
+                            attempts.incrementAndGet();
+                            throw failure;
+                        });
+                    }
+                };
+            }
+        };
+    }
+
+    static RuntimeConfiguration configuration(String brokerUrl) {
+        return new RuntimeConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return RuntimeConfiguration.class;
+            }
+
+            @Override
+            public String broker_url() {
+                return brokerUrl;
+            }
+
+            @Override
+            public String broker_user() {
+                return "hub";
+            }
+
+            @Override
+            public String broker_password() {
+                return "not-checked-by-the-test-broker";
+            }
+
+            @Override
+            public int broker_maxConnections() {
+                return 2;
+            }
+
+            @Override
+            public String deadLetterAddress() {
+                return "atalaya.dlq";
+            }
+
+            @Override
+            public int redelivery_maximum() {
+                return 2;
+            }
+
+            @Override
+            public long redelivery_delayMillis() {
+                return 10;
+            }
+
+            @Override
+            public int shutdownTimeoutSeconds() {
+                return 5;
+            }
+        };
+    }
+}
