@@ -123,6 +123,12 @@ public class ConnectorHost {
         jms.setConnectionFactory(connectionFactory);
         // Consumers whose broker is not there yet (at boot) try again every second.
         jms.getConfiguration().setRecoveryInterval(1000);
+        // A transacted consumer commits its local session only after the route is done, but
+        // what the route sends goes on its own session: the broker drops a re-sent event by
+        // its duplicate id, where a duplicate inside the consumer's transaction would roll it
+        // back, and redeliver it, again and again.
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        jms.getConfiguration().setExposeListenerSession(false);
         return jms;
     }
 
@@ -159,8 +165,9 @@ public class ConnectorHost {
         Set<String> before = routeIds();
         try {
             camel.addRoutes(connector.routes());
-        } catch (Exception e) {
-            // A broken connector must not take the hub down: log it, add nothing of it.
+        } catch (Exception | LinkageError e) {
+            // A broken connector (bad route, missing import) must not take the hub down: log
+            // it, add nothing of it.
             Set<String> partial = routeIds();
             partial.removeAll(before);
             undeploy(connector, new ArrayList<>(partial));

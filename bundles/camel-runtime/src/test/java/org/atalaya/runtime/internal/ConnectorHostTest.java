@@ -115,6 +115,37 @@ class ConnectorHostTest {
     }
 
     @Test
+    void anEventSentTwiceWithTheSameDuplicateIdIsAcceptedOnceAndNeverDeadLettered() {
+        host.addConnector(new Connector() {
+            @Override
+            public String name() {
+                return "dedup";
+            }
+
+            @Override
+            public RoutesBuilder routes() {
+                return new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("jms:queue:test.dedup.in?transacted=true").routeId("dedup-route")
+                                .setHeader(EventHeaders.DUPLICATE_ID, body())
+                                .to("jms:queue:test.dedup.out");
+                    }
+                };
+            }
+        });
+
+        producer.sendBody("jms:queue:test.dedup.in", "read-1");
+        producer.sendBody("jms:queue:test.dedup.in", "read-1");
+        producer.sendBody("jms:queue:test.dedup.in", "read-2");
+
+        assertThat(consumer.receiveBody("jms:queue:test.dedup.out", 10_000, String.class)).isEqualTo("read-1");
+        assertThat(consumer.receiveBody("jms:queue:test.dedup.out", 10_000, String.class)).isEqualTo("read-2");
+        assertThat(consumer.receiveNoWait("jms:queue:test.dedup.out")).isNull();
+        assertThat(consumer.receiveNoWait("jms:queue:atalaya.dlq")).isNull();
+    }
+
+    @Test
     void aConnectorWhoseRoutesCannotBeBuiltIsLeftOutAndTheHubKeepsRunning() {
         host.addConnector(connector("fine", "jms:queue:test.fine.in", "jms:queue:test.fine.out"));
         host.addConnector(new Connector() {

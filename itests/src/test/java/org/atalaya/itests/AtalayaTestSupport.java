@@ -1,0 +1,192 @@
+package org.atalaya.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built Atalaya distribution once for every IT (PerSuite) and gives the tests what a
+ * device, an agency or an administrator would use: MQTT, the broker, the Karaf shell.
+ *
+ * <p>The distribution is started as Pax Exam starts Karaf (not through bin/karaf), so the
+ * first-start script does not run: the accounts below are put in place instead, and every
+ * listener gets a free port so that a hub running on the same machine does not interfere.
+ * Test methods run inside the container, where the ports are system properties.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public abstract class AtalayaTestSupport {
+
+    static final String ADMIN_PASSWORD = "itest-Admin-7rQ2xW9kLp";
+    static final String DEVICE_PASSWORD = "itest-Device-4mN8pL2vQs";
+    static final String HUB_PASSWORD = "itest-Hub-9sK3dF6hTz";
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Registered once every boot feature is installed: no test starts on a half-booted hub. */
+    @Inject
+    @Filter(timeout = 120_000)
+    protected BootFinished bootFinished;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Inject
+    @Filter(value = "(camel.context.name=atalaya)", timeout = 60_000)
+    protected CamelContext camel;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        MavenArtifactUrlReference distribution = maven().groupId("org.atalaya").artifactId("atalaya")
+                .type("tar.gz").versionAsInProject();
+        String localRepository = System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository");
+        String work = System.getProperty("atalaya.itests.work", "target/exam");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(distribution).name("Atalaya")
+                    .unpackDirectory(new File(work)).useDeployFolder(false),
+            // Kept under target/exam, so a failed run can be read afterwards (data/log/karaf.log).
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            // Resolve from the local repository only: the build put everything there.
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            // What bin/atalaya-init does on a real first start.
+            editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
+            editConfigurationFilePut("etc/users.properties", "device", DEVICE_PASSWORD + ",_g_:devices"),
+            editConfigurationFilePut("etc/users.properties", "atalaya-hub", HUB_PASSWORD + ",hub"),
+            editConfigurationFilePut("etc/org.atalaya.runtime.cfg", "broker.password", HUB_PASSWORD),
+            // Free ports for every listener.
+            editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
+            editConfigurationFilePut("etc/custom.system.properties", "atalaya.mqtt.port", freePort()),
+            editConfigurationFilePut("etc/custom.system.properties", "atalaya.http.port", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+            // One reading at a time, in publishing order: a later reading's arrival then proves
+            // that every earlier one has been processed (see fence()).
+            editConfigurationFilePut("etc/org.atalaya.citysensors.cfg", "consumers", "1"),
+            mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3").versionAsInProject(),
+        };
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        }
+    }
+
+    protected static int port(String name) {
+        return Integer.parseInt(System.getProperty("atalaya." + name + ".port"));
+    }
+
+    /** Publishes like a device: MQTT 3.1.1, QoS 1, so the broker has it on disk on return. */
+    protected static void publish(String user, String password, String topic, String payload) throws MqttException {
+        MqttClient client = mqttClient(user, password);
+        try {
+            MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            client.publish(topic, message);
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    protected static MqttClient mqttClient(String user, String password) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port("mqtt"), "itest-" + UUID.randomUUID(),
+                new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(user);
+        options.setPassword(password.toCharArray());
+        options.setCleanSession(true);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setConnectionTimeout(10);
+        client.connect(options);
+        return client;
+    }
+
+    protected static String reading(String id, String sensor, double temperature) {
+        return """
+                {"id":"%s","sensorId":"%s","kind":"weather","observedAt":"%s",
+                 "measurements":[{"quantity":"air_temperature","value":%s,"unit":"Cel"}]}"""
+                .formatted(id, sensor, Instant.now().minusSeconds(5), temperature);
+    }
+
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** The inbound sensor queue, read only for the event with this id. */
+    protected static String inboundSensorEvent(String id) {
+        return "jms:queue:atalaya.in.sensors?selector=AtalayaEventId='" + id + "'";
+    }
+
+    /**
+     * Publishes a reading from {@code sensor} and waits for it on the inbound address. With one
+     * consumer on the sensors' subscription, everything the sensor published before it has been
+     * processed by then.
+     */
+    protected void fence(String sensor) throws Exception {
+        String id = uniqueId(sensor + "-fence");
+        publish("device", DEVICE_PASSWORD, "atalaya/sensors/" + sensor + "/readings", reading(id, sensor, 20));
+        if (camel.createConsumerTemplate().receive(inboundSensorEvent(id), WAIT.toMillis()) == null) {
+            throw new AssertionError("fence reading " + id + " did not arrive");
+        }
+    }
+
+    /** Runs a console command as an administrator would, and returns what it printed. */
+    protected String executeCommand(String command) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+        try (Session session = sessionFactory.create(System.in, out, out)) {
+            session.execute(command);
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}

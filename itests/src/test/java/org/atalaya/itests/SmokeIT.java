@@ -1,0 +1,156 @@
+package org.atalaya.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.atalaya.api.messaging.EventHeaders;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+
+/** The distribution as a newcomer gets it: bundles up, broker accepting, MQTT in, shell. */
+public class SmokeIT extends AtalayaTestSupport {
+
+    @Test
+    public void everyAtalayaBundleIsActive() {
+        List<String> atalaya = new ArrayList<>();
+        List<String> notActive = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
+            if (bundle.getSymbolicName().startsWith("org.atalaya")) {
+                atalaya.add(bundle.getSymbolicName());
+            }
+            if (!fragment && bundle.getState() != Bundle.ACTIVE) {
+                notActive.add(bundle.getSymbolicName() + " " + bundle.getState());
+            }
+        }
+        Collections.sort(atalaya);
+        assertEquals(Arrays.asList("org.atalaya.atalaya-api", "org.atalaya.atalaya-camel-runtime",
+                "org.atalaya.atalaya-city-sensors"), atalaya);
+        assertEquals("bundles not active", List.of(), notActive);
+    }
+
+    @Test
+    public void aSensorReadingPublishedOverMqttComesOutCanonicalOnTheInboundAddress() throws Exception {
+        String id = uniqueId("wx-hacho");
+
+        publish("device", DEVICE_PASSWORD, "atalaya/sensors/wx-hacho/readings", reading(id, "wx-hacho", 19.5));
+
+        ConsumerTemplate consumer = camel.createConsumerTemplate();
+        Exchange event = consumer.receive(inboundSensorEvent(id), WAIT.toMillis());
+        assertNotNull("the reading reached atalaya.in.sensors", event);
+        String body = event.getIn().getBody(String.class);
+        assertTrue(body, body.contains("\"sensorId\":\"wx-hacho\""));
+        assertTrue(body, body.contains("\"quantity\":\"air_temperature\""));
+        assertEquals(id, event.getIn().getHeader(EventHeaders.DUPLICATE_ID));
+    }
+
+    @Test
+    public void aReadingPublishedTwiceIsAcceptedOnce() throws Exception {
+        String id = uniqueId("tr-tarajal");
+
+        publish("device", DEVICE_PASSWORD, "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
+        publish("device", DEVICE_PASSWORD, "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
+        fence("tr-tarajal");
+
+        ConsumerTemplate consumer = camel.createConsumerTemplate();
+        assertNotNull(consumer.receive(inboundSensorEvent(id), WAIT.toMillis()));
+        assertNull("no second copy", consumer.receiveNoWait(inboundSensorEvent(id)));
+        assertNull("a duplicate is not a failure", consumer.receiveNoWait(
+                "jms:queue:atalaya.dlq?selector=AtalayaFailedRoute='city-sensors-readings' AND AtalayaEventId='" + id + "'"));
+    }
+
+    @Test
+    public void anInvalidReadingGoesToTheDeadLetterAddressWithItsReason() throws Exception {
+        String id = uniqueId("wx-port");
+        String payload = reading(id, "wx-port", 71.0);
+
+        publish("device", DEVICE_PASSWORD, "atalaya/sensors/wx-port/readings", payload);
+
+        ConsumerTemplate consumer = camel.createConsumerTemplate();
+        Exchange dead = consumer.receive("jms:queue:atalaya.dlq?selector=AtalayaFailedRoute='city-sensors-readings'"
+                + " AND AtalayaFailureReason LIKE '%outside [-50, 60] Cel%'", WAIT.toMillis());
+        assertNotNull("the reading was dead-lettered", dead);
+        assertTrue(dead.getIn().getBody(String.class).contains(id));
+        assertNull(consumer.receiveNoWait(inboundSensorEvent(id)));
+    }
+
+    @Test
+    public void theBrokerRefusesWrongAndDefaultCredentials() {
+        for (String[] credentials : new String[][] {
+            {"device", "wrong-password"}, {"karaf", "karaf"}, {"admin", "admin"}, {"device", ""}, {"admin", ""}}) {
+            MqttException refused = assertThrows(MqttException.class,
+                    () -> mqttClient(credentials[0], credentials[1]).disconnect());
+            assertTrue(credentials[0] + "/" + credentials[1] + ": " + refused,
+                    refused instanceof MqttSecurityException);
+        }
+    }
+
+    @Test
+    public void aDeviceMayPublishOnlyOnDeviceTopics() throws Exception {
+        assertThrows(MqttException.class,
+                () -> publish("device", DEVICE_PASSWORD, "atalaya/alerts", "{\"kind\":\"forged\"}"));
+        assertThrows(MqttException.class,
+                () -> publish("device", DEVICE_PASSWORD, "atalaya/in/sensors", "{}"));
+    }
+
+    @Test
+    public void cxfServesUnderSlashCxf() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("http") + "/cxf")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    public void nothingListensOnANonLoopbackAddress() throws Exception {
+        List<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .collect(Collectors.toList());
+        List<Integer> ports = List.of(port("mqtt"), port("broker"), port("http"),
+                Integer.parseInt(executeCommand("config:property-get --pid org.apache.karaf.shell sshPort").trim()));
+        List<String> reachable = new ArrayList<>();
+        for (InetAddress address : external) {
+            for (int port : ports) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, port), 2000);
+                    reachable.add(address.getHostAddress() + ":" + port);
+                } catch (IOException refused) {
+                    // what we want
+                }
+            }
+        }
+        assertEquals(List.of(), reachable);
+    }
+
+    @Test
+    public void theShellAnswers() throws Exception {
+        String bundles = executeCommand("bundle:list -s");
+        assertTrue(bundles, bundles.contains("org.atalaya.atalaya-camel-runtime"));
+        String installed = executeCommand("feature:list -i");
+        assertTrue(installed, installed.contains("atalaya-city-sensors"));
+    }
+}
