@@ -2,6 +2,7 @@ package org.atalaya.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import javax.inject.Inject;
@@ -60,6 +62,31 @@ public abstract class AtalayaTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+
+    /** What bin/karaf adds on Java 9 and later; without it the Karaf spec locator is missing. */
+    private static final List<String> KARAF_JAVA_OPTIONS = List.of(
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+            "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+            "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*");
+
     /** Registered once every boot feature is installed: no test starts on a half-booted hub. */
     @Inject
     @Filter(timeout = 120_000)
@@ -88,6 +115,8 @@ public abstract class AtalayaTestSupport {
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(distribution).name("Atalaya")
                     .unpackDirectory(new File(work)).useDeployFolder(false),
+            // Launched as bin/karaf launches it on Java 17.
+            vmOptions(KARAF_JAVA_OPTIONS.toArray(new String[0])),
             // Kept under target/exam, so a failed run can be read afterwards (data/log/karaf.log).
             keepRuntimeFolder(),
             configureConsole().ignoreLocalConsole(),
