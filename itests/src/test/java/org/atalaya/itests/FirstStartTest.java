@@ -1,0 +1,149 @@
+package org.atalaya.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * bin/atalaya-init, which gives every account a password before the hub first starts: Atalaya
+ * ships none. Runs the script of the built distribution against a copy of its etc/.
+ */
+public class FirstStartTest {
+
+    private static final Path ASSEMBLY = Paths.get(System.getProperty("atalaya.assembly",
+            "../karaf-assembly/target/assembly"));
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private Path home;
+
+    @Before
+    public void copyDistribution() throws IOException {
+        home = folder.getRoot().toPath();
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("etc"));
+        Files.copy(ASSEMBLY.resolve("bin/atalaya-init"), home.resolve("bin/atalaya-init"));
+        for (String file : new String[] {"users.properties", "org.atalaya.runtime.cfg"}) {
+            Files.copy(ASSEMBLY.resolve("etc").resolve(file), home.resolve("etc").resolve(file));
+        }
+    }
+
+    @Test
+    public void theShippedUsersFileHasNoAccount() throws IOException {
+        Properties users = load(ASSEMBLY.resolve("etc/users.properties"));
+        assertTrue("only group definitions: " + users.keySet(),
+                users.stringPropertyNames().stream().allMatch(key -> key.startsWith("_g_:")));
+    }
+
+    @Test
+    public void generatesDistinctStrongPasswordsAndSaysWhereTheyAre() throws Exception {
+        Result result = init(Map.of());
+
+        assertEquals(result.output, 0, result.exitCode);
+        Properties users = load(home.resolve("etc/users.properties"));
+        String admin = password(users, "admin");
+        String device = password(users, "device");
+        String hub = password(users, "atalaya-hub");
+        for (String password : new String[] {admin, device, hub}) {
+            assertTrue(password, password.length() >= 32);
+        }
+        assertNotEquals(admin, device);
+        assertNotEquals(admin, hub);
+        assertTrue(users.getProperty("admin").endsWith(",_g_:admingroup"));
+        assertTrue(users.getProperty("device").endsWith(",_g_:devices"));
+        assertEquals(hub + ",hub", users.getProperty("atalaya-hub"));
+        assertEquals(hub, load(home.resolve("etc/org.atalaya.runtime.cfg")).getProperty("broker.password"));
+
+        Path credentials = home.resolve("etc/atalaya-credentials.txt");
+        assertTrue(result.output, result.output.contains(credentials.toString()));
+        String written = Files.readString(credentials);
+        assertTrue(written.contains("admin = " + admin));
+        assertTrue(written.contains("device = " + device));
+        assertFalse("the hub's own password stays in its configuration", written.contains(hub));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(credentials));
+    }
+
+    @Test
+    public void takesThePasswordsFromTheEnvironmentAndWritesNoneDown() throws Exception {
+        Result result = init(Map.of("ATALAYA_ADMIN_PASSWORD", "Ceuta-Admin-2026-x",
+                "ATALAYA_DEVICE_PASSWORD", "Ceuta-Device-2026-y"));
+
+        assertEquals(result.output, 0, result.exitCode);
+        Properties users = load(home.resolve("etc/users.properties"));
+        assertEquals("Ceuta-Admin-2026-x", password(users, "admin"));
+        assertEquals("Ceuta-Device-2026-y", password(users, "device"));
+        assertFalse(Files.exists(home.resolve("etc/atalaya-credentials.txt")));
+    }
+
+    @Test
+    public void aSecondRunChangesNothing() throws Exception {
+        init(Map.of());
+        String users = Files.readString(home.resolve("etc/users.properties"));
+        String runtime = Files.readString(home.resolve("etc/org.atalaya.runtime.cfg"));
+
+        Result again = init(Map.of("ATALAYA_ADMIN_PASSWORD", "Another-Admin-Pass-1"));
+
+        assertEquals(again.output, 0, again.exitCode);
+        assertEquals(users, Files.readString(home.resolve("etc/users.properties")));
+        assertEquals(runtime, Files.readString(home.resolve("etc/org.atalaya.runtime.cfg")));
+    }
+
+    @Test
+    public void refusesAShortOrUnsafePasswordAndWritesNothing() throws Exception {
+        String before = Files.readString(home.resolve("etc/users.properties"));
+        for (String weak : new String[] {"admin", "karaf", "short-1", "has a space in it", "comma,separated,x"}) {
+            Result result = init(Map.of("ATALAYA_ADMIN_PASSWORD", weak));
+            assertNotEquals(weak, 0, result.exitCode);
+            assertTrue(result.output, result.output.contains("ATALAYA_ADMIN_PASSWORD must be at least 12 characters"));
+            assertEquals(before, Files.readString(home.resolve("etc/users.properties")));
+        }
+    }
+
+    private static String password(Properties users, String user) {
+        String entry = users.getProperty(user);
+        assertTrue(user + " exists", entry != null);
+        return entry.substring(0, entry.indexOf(','));
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private Result init(Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/atalaya-init").toString())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("ATALAYA_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("atalaya-init finished", process.waitFor(30, TimeUnit.SECONDS));
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
