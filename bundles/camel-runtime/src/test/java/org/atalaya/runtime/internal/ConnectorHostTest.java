@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
@@ -116,24 +117,10 @@ class ConnectorHostTest {
 
     @Test
     void anEventSentTwiceWithTheSameDuplicateIdIsAcceptedOnceAndNeverDeadLettered() {
-        host.addConnector(new Connector() {
-            @Override
-            public String name() {
-                return "dedup";
-            }
-
-            @Override
-            public RoutesBuilder routes() {
-                return new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("jms:queue:test.dedup.in?transacted=true").routeId("dedup-route")
-                                .setHeader(EventHeaders.DUPLICATE_ID, body())
-                                .to("jms:queue:test.dedup.out");
-                    }
-                };
-            }
-        });
+        host.addConnector(connector("dedup", routes -> routes.from("jms:queue:test.dedup.in?transacted=true")
+                .routeId("dedup-route")
+                .setHeader(EventHeaders.DUPLICATE_ID, routes.body())
+                .to("jms:queue:test.dedup.out")));
 
         producer.sendBody("jms:queue:test.dedup.in", "read-1");
         producer.sendBody("jms:queue:test.dedup.in", "read-1");
@@ -148,22 +135,8 @@ class ConnectorHostTest {
     @Test
     void aConnectorWhoseRoutesCannotBeBuiltIsLeftOutAndTheHubKeepsRunning() {
         host.addConnector(connector("fine", "jms:queue:test.fine.in", "jms:queue:test.fine.out"));
-        host.addConnector(new Connector() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public RoutesBuilder routes() {
-                return new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("no-such-component:anything").routeId("broken-route").to("log:never");
-                    }
-                };
-            }
-        });
+        host.addConnector(connector("broken",
+                routes -> routes.from("no-such-component:anything").routeId("broken-route").to("log:never")));
 
         assertThat(host.deployedRoutes()).containsEntry("broken", java.util.List.of());
         assertThat(host.camelContext().getRoute("broken-route")).isNull();
@@ -172,25 +145,18 @@ class ConnectorHostTest {
     }
 
     private static Connector connector(String name, String from, String to) {
-        return new Connector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public RoutesBuilder routes() {
-                return new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(from).routeId(name + "-route").to(to);
-                    }
-                };
-            }
-        };
+        return connector(name, routes -> routes.from(from).routeId(name + "-route").to(to));
     }
 
     private static Connector failing(String name, String from, AtomicInteger attempts, RuntimeException failure) {
+        return connector(name, routes -> routes.from(from).routeId(name + "-route").process(exchange -> {
+            attempts.incrementAndGet();
+            throw failure;
+        }));
+    }
+
+    /** A connector whose routes {@code configure} builds, each time anew. */
+    private static Connector connector(String name, Consumer<RouteBuilder> configure) {
         return new Connector() {
             @Override
             public String name() {
@@ -202,10 +168,7 @@ class ConnectorHostTest {
                 return new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from(from).routeId(name + "-route").process(exchange -> {
-                            attempts.incrementAndGet();
-                            throw failure;
-                        });
+                        configure.accept(this);
                     }
                 };
             }
