@@ -1,0 +1,29 @@
+package org.atalaya.api.anpr;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A read plate that matched a listed one: what the police control centres act on.
+ *
+ * @param id          the alert's id
+ * @param read        the read
+ * @param entry       the list entry it matched
+ * @param matchKind   exact, or through OCR-equivalent characters
+ * @param differences where the read and the listed plate differ (empty when exact)
+ * @param priority    0 to 100
+ * @param raisedAt    when the hub raised it
+ */
+public record HitAlert(String id, PlateRead read, HotlistEntry entry, MatchKind matchKind,
+        List<CharacterMatch> differences, int priority, Instant raisedAt) {
+
+    public HitAlert {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(matchKind, "matchKind");
+        Objects.requireNonNull(raisedAt, "raisedAt");
+        differences = List.copyOf(differences);
+    }
+}
