@@ -1,8 +1,10 @@
-package org.atalaya.correlation.internal;
+package org.atalaya.correlation.plate;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+
+import org.atalaya.correlation.internal.PlateCode;
 
 /**
  * Turns a plate as a camera or an agency wrote it into the hub's normal form: upper-case Latin

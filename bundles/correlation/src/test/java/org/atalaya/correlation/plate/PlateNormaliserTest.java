@@ -1,4 +1,4 @@
-package org.atalaya.correlation.internal;
+package org.atalaya.correlation.plate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
