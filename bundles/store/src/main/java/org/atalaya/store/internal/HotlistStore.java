@@ -1,0 +1,190 @@
+package org.atalaya.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.atalaya.api.anpr.HotlistCategory;
+import org.atalaya.api.anpr.HotlistEntry;
+
+/**
+ * The hotlist as the hub last knew it: what the matcher is loaded from at start, so a restarted
+ * hub matches at once, and where an alert finds the details (reason, reference) of the entry
+ * the matcher returned by id.
+ */
+public final class HotlistStore {
+
+    private static final String COLUMNS = "id, plate, country, category, priority, source, reason, reference,"
+            + " valid_from, valid_until";
+
+    private final Database database;
+
+    public HotlistStore(Database database) {
+        this.database = database;
+    }
+
+    /** Adds entries in one transaction and returns them with their ids. */
+    public List<HotlistEntry> add(List<HotlistEntry> entries) throws SQLException {
+        List<HotlistEntry> added = new ArrayList<>(entries.size());
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hotlist_entry (plate, country,"
+                    + " category, priority, source, reason, reference, valid_from, valid_until)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                for (HotlistEntry entry : entries) {
+                    bind(insert, entry);
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        long id = keys.getLong(1);
+                        added.add(new HotlistEntry(id, entry.plate(), entry.country(), entry.category(),
+                                entry.priority(), entry.source(), entry.reason(), entry.reference(),
+                                entry.validFrom(), entry.validUntil()));
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return added;
+    }
+
+    public HotlistEntry add(HotlistEntry entry) throws SQLException {
+        return add(List.of(entry)).get(0);
+    }
+
+    /** Replaces the entry with the same id; returns the entry it replaced, if there was one. */
+    public Optional<HotlistEntry> update(HotlistEntry entry) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            Optional<HotlistEntry> previous = find(connection, entry.id(), true);
+            if (previous.isPresent()) {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE hotlist_entry SET plate = ?,"
+                        + " country = ?, category = ?, priority = ?, source = ?, reason = ?, reference = ?,"
+                        + " valid_from = ?, valid_until = ? WHERE id = ?")) {
+                    bind(update, entry);
+                    update.setLong(10, entry.id());
+                    update.executeUpdate();
+                }
+            }
+            connection.commit();
+            return previous;
+        }
+    }
+
+    /** Removes the entry; returns it if it was there. */
+    public Optional<HotlistEntry> remove(long id) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            Optional<HotlistEntry> previous = find(connection, id, true);
+            if (previous.isPresent()) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM hotlist_entry WHERE id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+            return previous;
+        }
+    }
+
+    public Optional<HotlistEntry> find(long id) throws SQLException {
+        try (Connection connection = database.connection()) {
+            return find(connection, id, false);
+        }
+    }
+
+    /** A page of entries, by id; {@code plate} narrows it to one plate when not null. */
+    public List<HotlistEntry> list(String plate, long afterId, int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM hotlist_entry WHERE id > ?"
+                + (plate == null ? "" : " AND plate = ?") + " ORDER BY id FETCH FIRST ? ROWS ONLY";
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            query.setLong(i++, afterId);
+            if (plate != null) {
+                query.setString(i++, plate);
+            }
+            query.setInt(i, limit);
+            List<HotlistEntry> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** Streams every entry to {@code sink}, without holding them all in memory. */
+    public long forEach(Consumer<HotlistEntry> sink) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only in a transaction
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM hotlist_entry")) {
+                query.setFetchSize(10_000);
+                long count = 0;
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(entry(rows));
+                        count++;
+                    }
+                }
+                connection.commit();
+                return count;
+            }
+        }
+    }
+
+    public long count() throws SQLException {
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM hotlist_entry");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Optional<HotlistEntry> find(Connection connection, long id, boolean forUpdate) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM hotlist_entry WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, HotlistEntry entry) throws SQLException {
+        statement.setString(1, entry.plate());
+        statement.setString(2, entry.country());
+        statement.setString(3, entry.category().name());
+        statement.setShort(4, (short) entry.priority());
+        statement.setString(5, entry.source());
+        statement.setString(6, entry.reason());
+        statement.setString(7, entry.reference());
+        statement.setObject(8, Database.timestamp(entry.validFrom()));
+        if (entry.validUntil() == null) {
+            statement.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(9, Database.timestamp(entry.validUntil()));
+        }
+    }
+
+    private static HotlistEntry entry(ResultSet rows) throws SQLException {
+        return new HotlistEntry(rows.getLong("id"), rows.getString("plate"), PlateReadStore.trim(rows.getString("country")),
+                HotlistCategory.valueOf(rows.getString("category")), rows.getShort("priority"), rows.getString("source"),
+                rows.getString("reason"), rows.getString("reference"),
+                Database.instant(rows.getObject("valid_from", OffsetDateTime.class)),
+                Database.instant(rows.getObject("valid_until", OffsetDateTime.class)));
+    }
+}

@@ -1,0 +1,145 @@
+package org.atalaya.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.atalaya.api.anpr.Direction;
+import org.atalaya.api.anpr.PlateRead;
+import org.atalaya.api.geo.GeoPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every plate read, kept for the retention period: for past-hit matching when a plate is
+ * listed, for clone investigations and for the Ministry of Justice. Reads are written in
+ * batches; a read already stored (a redelivered one) is not stored twice.
+ */
+public final class PlateReadStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlateReadStore.class);
+    private static final String COLUMNS = "id, camera_id, captured_at, plate_as_read, plate, plate_key, country,"
+            + " confidence, direction, latitude, longitude, image_ref";
+
+    private final Database database;
+    private final UnaryOperator<String> plateKey;
+
+    /**
+     * @param plateKey the OCR-canonical form of a normalised plate (see the correlation bundle)
+     */
+    public PlateReadStore(Database database, UnaryOperator<String> plateKey) {
+        this.database = database;
+        this.plateKey = plateKey;
+    }
+
+    /** Stores the reads not stored yet, in one transaction; returns how many were new. */
+    public int save(List<PlateRead> reads) throws SQLException {
+        if (reads.isEmpty()) {
+            return 0;
+        }
+        String sql = database.dialect() == Database.Dialect.POSTGRESQL
+                ? "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"
+                : "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)";
+        boolean h2 = database.dialect() == Database.Dialect.H2;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (PlateRead read : reads) {
+                    insert.setString(1, read.id());
+                    insert.setString(2, read.cameraId());
+                    insert.setObject(3, Database.timestamp(read.capturedAt()));
+                    insert.setString(4, read.plateAsRead());
+                    insert.setString(5, read.plate());
+                    insert.setString(6, plateKey.apply(read.plate()));
+                    insert.setString(7, read.country());
+                    insert.setFloat(8, (float) read.confidence());
+                    insert.setString(9, read.direction().name());
+                    if (read.position() == null) {
+                        insert.setNull(10, Types.DOUBLE);
+                        insert.setNull(11, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(10, read.position().latitude());
+                        insert.setDouble(11, read.position().longitude());
+                    }
+                    insert.setString(12, read.imageRef());
+                    if (h2) {
+                        insert.setString(13, read.id());
+                    }
+                    insert.addBatch();
+                }
+                int added = 0;
+                for (int rows : insert.executeBatch()) {
+                    added += rows == PreparedStatement.SUCCESS_NO_INFO ? 1 : rows;
+                }
+                connection.commit();
+                return added;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The reads of plates with this OCR-canonical form captured at or after {@code since}. */
+    public List<PlateRead> readsWithKey(String key, Instant since) throws SQLException {
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM plate_read WHERE plate_key = ? AND captured_at >= ? ORDER BY captured_at")) {
+            query.setString(1, key);
+            query.setObject(2, Database.timestamp(since));
+            try (ResultSet rows = query.executeQuery()) {
+                List<PlateRead> reads = new ArrayList<>();
+                while (rows.next()) {
+                    reads.add(read(rows));
+                }
+                return reads;
+            }
+        }
+    }
+
+    /** Deletes the reads captured before {@code before}; logs and returns how many. */
+    public int purge(Instant before) throws SQLException {
+        try (Connection connection = database.connection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM plate_read WHERE captured_at < ?")) {
+            delete.setObject(1, Database.timestamp(before));
+            int deleted = delete.executeUpdate();
+            LOG.info("Retention: deleted {} plate reads captured before {}", deleted, before);
+            return deleted;
+        }
+    }
+
+    public int count() throws SQLException {
+        try (Connection connection = database.connection()) {
+            return count(connection);
+        }
+    }
+
+    private static int count(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM plate_read");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static PlateRead read(ResultSet rows) throws SQLException {
+        double latitude = rows.getDouble("latitude");
+        GeoPoint position = rows.wasNull() ? null : new GeoPoint(latitude, rows.getDouble("longitude"));
+        return new PlateRead(rows.getString("id"), rows.getString("camera_id"),
+                Database.instant(rows.getObject("captured_at", OffsetDateTime.class)), rows.getString("plate_as_read"),
+                rows.getString("plate"), trim(rows.getString("country")), rows.getFloat("confidence"),
+                Direction.valueOf(rows.getString("direction")), position, rows.getString("image_ref"));
+    }
+
+    static String trim(String text) {
+        return text == null ? null : text.strip();
+    }
+}
