@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,16 +18,13 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.correlation.plate.PlateNormaliser;
+import org.atalaya.runtime.EdgeValidation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -53,25 +48,14 @@ final class PlateReadParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@#-]{0,127}");
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private final ObjectMapper json;
+    private final EdgeValidation edge;
     private final DocumentBuilderFactory xml;
-    private final int maxBytes;
-    private final Duration maxClockSkew;
-    private final Duration maxAge;
-    private final Clock clock;
     private final Function<String, Optional<Camera>> cameras;
 
     PlateReadParser(int maxBytes, Duration maxClockSkew, Duration maxAge, Clock clock,
             Function<String, Optional<Camera>> cameras) {
-        this.maxBytes = maxBytes;
-        this.maxClockSkew = maxClockSkew;
-        this.maxAge = maxAge;
-        this.clock = clock;
+        this.edge = new EdgeValidation(maxBytes, maxClockSkew, maxAge, clock);
         this.cameras = cameras;
-        this.json = new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(8).maxStringLength(4096).maxNumberLength(32).build())
-                .build());
         this.xml = secureXml();
     }
 
@@ -80,12 +64,7 @@ final class PlateReadParser {
      * @param topicCamera the camera named by the MQTT topic, or {@code null} over REST
      */
     List<PlateRead> parse(byte[] payload, String topicCamera) {
-        if (payload == null || payload.length == 0) {
-            throw new RejectedEvent("empty payload");
-        }
-        if (payload.length > maxBytes) {
-            throw new RejectedEvent("payload of " + payload.length + " bytes exceeds the limit of " + maxBytes);
-        }
+        edge.checkSize(payload);
         int first = 0;
         while (first < payload.length && Character.isWhitespace(payload[first])) {
             first++;
@@ -97,14 +76,7 @@ final class PlateReadParser {
     }
 
     private List<PlateRead> json(byte[] payload, String topicCamera) {
-        JsonNode root;
-        try {
-            root = json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new RejectedEvent("not valid JSON or XML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new RejectedEvent("unreadable payload: " + e.getMessage());
-        }
+        JsonNode root = edge.readJson(payload, "JSON or XML");
         if (root != null && root.isObject()) {
             return List.of(jsonRead(root, topicCamera, ""));
         }
@@ -132,7 +104,7 @@ final class PlateReadParser {
         if (cameraId == null) {
             throw new RejectedEvent(at + "cameraId is missing");
         }
-        Instant capturedAt = instant(text(node, "capturedAt", at), at + "capturedAt");
+        Instant capturedAt = edge.instant(text(node, "capturedAt", at), at + "capturedAt");
         String plateAsRead = text(node, "plate", at);
         String country = node.hasNonNull("country") ? text(node, "country", at) : null;
         JsonNode confidence = node.get("confidence");
@@ -186,7 +158,7 @@ final class PlateReadParser {
             imageRef = simpleItem(message, "ImageUri");
         }
         String direction = simpleItem(message, "Direction");
-        Instant capturedAt = instant(message.getAttribute("UtcTime"), "UtcTime");
+        Instant capturedAt = edge.instant(message.getAttribute("UtcTime"), "UtcTime");
         String country = countryCode == null ? null : alpha2(countryCode.getTextContent().strip());
         String plateAsRead = plateNumber.getTextContent().strip();
         return read(null, topicCamera, topicCamera, capturedAt, plateAsRead, country, confidence,
@@ -206,7 +178,7 @@ final class PlateReadParser {
                 .orElseThrow(() -> new RejectedEvent(at + "camera '" + cameraId + "' is not registered"));
         String plate = PlateNormaliser.normalise(plateAsRead);
         if (plate == null) {
-            throw new RejectedEvent(at + "plate '" + abbreviate(plateAsRead)
+            throw new RejectedEvent(at + "plate '" + EdgeValidation.abbreviate(plateAsRead)
                     + "' is not 1-11 letters and digits (separators allowed)");
         }
         if (plate.length() < MIN_PLATE_LENGTH) {
@@ -216,7 +188,7 @@ final class PlateReadParser {
         if (country != null) {
             normalCountry = PlateNormaliser.country(country);
             if (normalCountry == null) {
-                throw new RejectedEvent(at + "country '" + abbreviate(country) + "' is not an ISO 3166 country code");
+                throw new RejectedEvent(at + "country '" + EdgeValidation.abbreviate(country) + "' is not an ISO 3166 country code");
             }
         }
         if (!(confidence >= 0 && confidence <= 1)) {
@@ -236,44 +208,16 @@ final class PlateReadParser {
                 camera.position(), imageRef);
     }
 
-    private Instant instant(String text, String field) {
-        if (text == null || text.isEmpty()) {
-            throw new RejectedEvent(field + " is missing");
-        }
-        Instant at;
-        try {
-            at = OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new RejectedEvent(field + " '" + abbreviate(text) + "' is not an ISO-8601 date-time with offset");
-        }
-        Instant now = clock.instant();
-        if (at.isAfter(now.plus(maxClockSkew))) {
-            throw new RejectedEvent(field + " " + at + " is more than " + maxClockSkew.toSeconds()
-                    + " s ahead of the hub's clock");
-        }
-        if (at.isBefore(now.minus(maxAge))) {
-            throw new RejectedEvent(field + " " + at + " is older than " + maxAge.toHours() + " h");
-        }
-        return at;
-    }
-
     private static Direction direction(String text, String at) {
         try {
             return Direction.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RejectedEvent(at + "direction '" + abbreviate(text) + "' is not approaching, receding or unknown");
+            throw new RejectedEvent(at + "direction '" + EdgeValidation.abbreviate(text) + "' is not approaching, receding or unknown");
         }
     }
 
     private static String text(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new RejectedEvent(at + field + " is missing");
-        }
-        if (!value.isTextual()) {
-            throw new RejectedEvent(at + field + " must be a string");
-        }
-        return value.textValue();
+        return EdgeValidation.text(node, field, at);
     }
 
     /** ONVIF allows alpha-3 country codes too. */
@@ -310,10 +254,6 @@ final class PlateReadParser {
             }
         }
         return null;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static DocumentBuilderFactory secureXml() {

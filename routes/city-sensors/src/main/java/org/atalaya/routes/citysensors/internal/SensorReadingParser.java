@@ -1,25 +1,19 @@
 package org.atalaya.routes.citysensors.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.atalaya.api.event.Measurement;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.event.SensorKind;
 import org.atalaya.api.event.SensorReading;
+import org.atalaya.runtime.EdgeValidation;
 
 /**
  * Turns what a sensor published into a {@link SensorReading}, or rejects it with a reason a
@@ -33,25 +27,10 @@ final class SensorReadingParser {
     private static final Pattern SENSOR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern READING_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
 
-    private final ObjectMapper json;
-    private final int maxBytes;
-    private final Duration maxClockSkew;
-    private final Duration maxAge;
-    private final Clock clock;
+    private final EdgeValidation edge;
 
     SensorReadingParser(int maxBytes, Duration maxClockSkew, Duration maxAge, Clock clock) {
-        this.maxBytes = maxBytes;
-        this.maxClockSkew = maxClockSkew;
-        this.maxAge = maxAge;
-        this.clock = clock;
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(8)
-                        .maxStringLength(1024)
-                        .maxNumberLength(32)
-                        .build())
-                .build();
-        this.json = new ObjectMapper(factory);
+        this.edge = new EdgeValidation(maxBytes, maxClockSkew, maxAge, clock);
     }
 
     /**
@@ -59,20 +38,8 @@ final class SensorReadingParser {
      * @param topicSensor the sensor id in the topic the payload was published on
      */
     SensorReading parse(byte[] payload, String topicSensor) {
-        if (payload == null || payload.length == 0) {
-            throw new RejectedEvent("empty payload");
-        }
-        if (payload.length > maxBytes) {
-            throw new RejectedEvent("payload of " + payload.length + " bytes exceeds the limit of " + maxBytes);
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new RejectedEvent("not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new RejectedEvent("unreadable payload: " + e.getMessage());
-        }
+        edge.checkSize(payload);
+        JsonNode root = edge.readJson(payload, "JSON");
         if (root == null || !root.isObject()) {
             throw new RejectedEvent("payload must be a JSON object");
         }
@@ -86,7 +53,7 @@ final class SensorReadingParser {
                     + topicSensor + "'");
         }
         SensorKind kind = kind(text(root, "kind"));
-        Instant observedAt = instant(text(root, "observedAt"));
+        Instant observedAt = edge.instant(text(root, "observedAt"), "observedAt");
         List<Measurement> measurements = measurements(root.get("measurements"), kind);
 
         String id;
@@ -102,15 +69,8 @@ final class SensorReadingParser {
         return new SensorReading(id, sensorId, kind, observedAt, measurements);
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            throw new RejectedEvent(field + " is missing");
-        }
-        if (!node.isTextual()) {
-            throw new RejectedEvent(field + " must be a string");
-        }
-        return node.textValue();
+    private static String text(JsonNode node, String field) {
+        return EdgeValidation.text(node, field, "");
     }
 
     private static SensorKind kind(String text) {
@@ -119,24 +79,6 @@ final class SensorReadingParser {
         } catch (IllegalArgumentException e) {
             throw new RejectedEvent("kind '" + text + "' is not one of traffic, energy, environment, weather");
         }
-    }
-
-    private Instant instant(String text) {
-        Instant observedAt;
-        try {
-            observedAt = OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new RejectedEvent("observedAt '" + text + "' is not an ISO-8601 date-time with offset");
-        }
-        Instant now = clock.instant();
-        if (observedAt.isAfter(now.plus(maxClockSkew))) {
-            throw new RejectedEvent("observedAt " + observedAt + " is more than " + maxClockSkew.toSeconds()
-                    + " s ahead of the hub's clock");
-        }
-        if (observedAt.isBefore(now.minus(maxAge))) {
-            throw new RejectedEvent("observedAt " + observedAt + " is older than " + maxAge.toHours() + " h");
-        }
-        return observedAt;
     }
 
     private static List<Measurement> measurements(JsonNode array, SensorKind kind) {
