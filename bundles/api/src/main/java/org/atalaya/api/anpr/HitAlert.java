@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param differences where the read and the listed plate differ (empty when exact)
  * @param priority    0 to 100
  * @param raisedAt    when the hub raised it
+ * @param pastRead    whether the read is a stored one that matched an entry listed after it
  */
 public record HitAlert(String id, PlateRead read, HotlistEntry entry, MatchKind matchKind,
-        List<CharacterMatch> differences, int priority, Instant raisedAt) {
+        List<CharacterMatch> differences, int priority, Instant raisedAt, boolean pastRead) {
 
     public HitAlert {
         Objects.requireNonNull(id, "id");

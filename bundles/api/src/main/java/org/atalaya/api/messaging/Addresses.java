@@ -10,6 +10,15 @@ public final class Addresses {
     /** Canonical city-sensor readings. */
     public static final String INBOUND_SENSORS = "atalaya.in.sensors";
 
+    /** Canonical licence-plate reads, for matching. */
+    public static final String INBOUND_ANPR = "atalaya.in.anpr";
+
+    /**
+     * Reads already matched, waiting to be stored in batches: the archive is kept off the alert
+     * path, but a read is still on the broker until it is in the database.
+     */
+    public static final String ANPR_ARCHIVE = "atalaya.archive.anpr";
+
     /** Decisions for the agencies: hits, incidents, system alerts. */
     public static final String ALERTS = "atalaya.alerts";
 

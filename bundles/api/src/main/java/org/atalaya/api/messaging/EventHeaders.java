@@ -30,6 +30,21 @@ public final class EventHeaders {
     /** When the event failed, ISO-8601. */
     public static final String FAILED_AT = "AtalayaFailedAt";
 
+    /** What an alert on {@link Addresses#ALERTS} is: one of {@code org.atalaya.api.alert.AlertKind}. */
+    public static final String ALERT_KIND = "AtalayaAlertKind";
+
+    /** An alert's priority, 0 to 100, as an int property agencies may filter on. */
+    public static final String PRIORITY = "AtalayaPriority";
+
+    /** The agencies an alert is for, comma-separated, e.g. {@code local-police,national-police}. */
+    public static final String AGENCIES = "AtalayaAgencies";
+
+    /** The licence plate an alert or read is about, normalised. */
+    public static final String PLATE = "AtalayaPlate";
+
+    /** The camera that read the plate. */
+    public static final String CAMERA = "AtalayaCamera";
+
     private EventHeaders() {
     }
 }

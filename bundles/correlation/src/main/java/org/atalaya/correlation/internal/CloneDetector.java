@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.atalaya.api.anpr.Sighting;
 import org.atalaya.api.geo.GeoPoint;
 
 /**

@@ -1,5 +1,7 @@
 package org.atalaya.correlation.internal;
 
+import org.atalaya.api.anpr.Sighting;
+
 /**
  * The same plate seen at two places farther apart than a vehicle could have driven in the time
  * between: two vehicles carry it, and at least one of them is not its own.

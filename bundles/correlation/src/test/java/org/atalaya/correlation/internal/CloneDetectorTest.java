@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.atalaya.api.anpr.Sighting;
 import org.atalaya.api.geo.GeoPoint;
 import org.junit.jupiter.api.Test;
 

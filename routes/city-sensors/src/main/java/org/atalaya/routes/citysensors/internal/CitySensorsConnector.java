@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.apache.camel.RoutesBuilder;
 import org.atalaya.runtime.Connector;
+import org.atalaya.runtime.DeviceTopic;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -21,7 +22,7 @@ public class CitySensorsConnector implements Connector {
 
     @Activate
     void activate(CitySensorsConfiguration config) {
-        new SensorTopic(config.topic()); // fail activation, not route start, on a bad filter
+        new DeviceTopic(config.topic()); // fail activation, not route start, on a bad filter
         this.config = config;
     }
 
@@ -35,7 +36,7 @@ public class CitySensorsConnector implements Connector {
         SensorReadingParser parser = new SensorReadingParser(config.maxPayloadBytes(),
                 Duration.ofSeconds(config.maxClockSkewSeconds()), Duration.ofHours(config.maxAgeHours()),
                 Clock.systemUTC());
-        return new SensorReadingRoutes(new SensorTopic(config.topic()), parser, config.subscription(),
+        return new SensorReadingRoutes(new DeviceTopic(config.topic()), parser, config.subscription(),
                 config.consumers());
     }
 }

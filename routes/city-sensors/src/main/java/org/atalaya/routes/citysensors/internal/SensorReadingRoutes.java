@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.atalaya.api.event.SensorReading;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.DeviceTopic;
 
 /**
  * Sensor readings from MQTT to {@code atalaya.in.sensors}. The broker holds what sensors publish
@@ -25,7 +26,7 @@ final class SensorReadingRoutes extends RouteBuilder {
     static final String KIND_HEADER = "AtalayaSensorKind";
     static final String SENSOR_HEADER = "AtalayaSensorId";
 
-    private final SensorTopic topic;
+    private final DeviceTopic topic;
     private final SensorReadingParser parser;
     private final String subscription;
     private final int consumers;
@@ -33,7 +34,7 @@ final class SensorReadingRoutes extends RouteBuilder {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    SensorReadingRoutes(SensorTopic topic, SensorReadingParser parser, String subscription, int consumers) {
+    SensorReadingRoutes(DeviceTopic topic, SensorReadingParser parser, String subscription, int consumers) {
         this.topic = topic;
         this.parser = parser;
         this.subscription = subscription;
@@ -52,7 +53,7 @@ final class SensorReadingRoutes extends RouteBuilder {
 
     private void toCanonical(Exchange exchange) throws JMSException, JsonProcessingException {
         Message message = exchange.getIn();
-        String sensor = topic.sensorOf(addressOf(message.getHeader("JMSDestination")));
+        String sensor = topic.deviceOf(addressOf(message.getHeader("JMSDestination")));
         SensorReading reading = parser.parse(message.getBody(byte[].class), sensor);
         // Nothing a device set travels on: MQTT 5 user properties become message properties.
         message.removeHeaders("*");

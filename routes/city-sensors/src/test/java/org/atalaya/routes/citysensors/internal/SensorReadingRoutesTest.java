@@ -16,6 +16,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.DeviceTopic;
 import org.junit.jupiter.api.Test;
 
 class SensorReadingRoutesTest extends CamelTestSupport {
@@ -33,7 +34,7 @@ class SensorReadingRoutesTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         SensorReadingParser parser = new SensorReadingParser(16_384, Duration.ofMinutes(5), Duration.ofDays(7),
                 Clock.systemUTC());
-        return new SensorReadingRoutes(new SensorTopic("atalaya/sensors/+/readings"), parser,
+        return new SensorReadingRoutes(new DeviceTopic("atalaya/sensors/+/readings"), parser,
                 "atalaya-city-sensors", 1);
     }
 

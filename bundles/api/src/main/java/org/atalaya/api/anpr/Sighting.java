@@ -1,4 +1,4 @@
-package org.atalaya.correlation.internal;
+package org.atalaya.api.anpr;
 
 import java.time.Instant;
 

@@ -1,43 +1,45 @@
-package org.atalaya.routes.citysensors.internal;
+package org.atalaya.runtime;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The MQTT topic filter sensors publish on, with exactly one single-level wildcard {@code +}
- * standing for the sensor's id ({@code atalaya/sensors/+/readings}). On the broker an MQTT topic
+ * The MQTT topic filter a device family publishes on, with exactly one single-level wildcard
+ * {@code +} standing for the device's id ({@code atalaya/sensors/+/readings},
+ * {@code atalaya/anpr/+/reads}). On the broker an MQTT topic
  * {@code a/b/c} is the multicast address {@code a.b.c}, so the filter is consumed as the wildcard
- * address {@code atalaya.sensors.*.readings}, and the sensor id is read back from the address
+ * address {@code atalaya.sensors.*.readings}, and the device id is read back from the address
  * each message was published to.
  */
-final class SensorTopic {
+public final class DeviceTopic {
 
     private final String filter;
     private final List<String> levels;
-    private final int sensorLevel;
+    private final int deviceLevel;
 
-    SensorTopic(String filter) {
+    /** @throws IllegalArgumentException when the filter has not exactly one {@code +} */
+    public DeviceTopic(String filter) {
         this.filter = filter;
         this.levels = Arrays.asList(filter.split("/", -1));
         int plus = levels.indexOf("+");
         if (plus < 0 || levels.lastIndexOf("+") != plus || filter.contains("#") || filter.contains(".")
                 || levels.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("topic filter '" + filter
-                    + "' must have exactly one '+' for the sensor id, no '#', no '.' and no empty level");
+                    + "' must have exactly one '+' for the device id, no '#', no '.' and no empty level");
         }
-        this.sensorLevel = plus;
+        this.deviceLevel = plus;
     }
 
     /** The broker address that matches every sensor's topic. */
-    String address() {
+    public String address() {
         return String.join(".", levels).replace("+", "*");
     }
 
     /**
-     * The sensor id in an address this filter matched, or {@code null} when the address does
-     * not match (it cannot come from a sensor publishing as the filter says).
+     * The device id in an address this filter matched, or {@code null} when the address does
+     * not match (it cannot come from a device publishing as the filter says).
      */
-    String sensorOf(String address) {
+    public String deviceOf(String address) {
         if (address == null) {
             return null;
         }
@@ -46,11 +48,11 @@ final class SensorTopic {
             return null;
         }
         for (int i = 0; i < parts.length; i++) {
-            if (i != sensorLevel && !parts[i].equals(levels.get(i))) {
+            if (i != deviceLevel && !parts[i].equals(levels.get(i))) {
                 return null;
             }
         }
-        return parts[sensorLevel];
+        return parts[deviceLevel];
     }
 
     @Override

@@ -1,0 +1,11 @@
+package org.atalaya.api.alert;
+
+/** What an alert on {@code atalaya.alerts} is about. */
+public enum AlertKind {
+    /** A read plate matched the hotlist ({@code org.atalaya.api.anpr.HitAlert}). */
+    HIT,
+    /** A newly listed plate matched a read of the retention period ({@code HitAlert}, past read). */
+    PAST_HIT,
+    /** One plate on two vehicles ({@code org.atalaya.api.anpr.CloneAlert}). */
+    CLONE
+}

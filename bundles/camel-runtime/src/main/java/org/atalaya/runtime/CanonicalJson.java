@@ -1,0 +1,27 @@
+package org.atalaya.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON form of the canonical model (bundles/api records) on the broker and at the REST
+ * endpoints: ISO-8601 instants, record components by name. Readers ignore fields they do not
+ * know, so a newer hub's events stay readable by an older connector.
+ */
+public final class CanonicalJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private CanonicalJson() {
+    }
+
+    /** A shared, thread-safe mapper; do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
