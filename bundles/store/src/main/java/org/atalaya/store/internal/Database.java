@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -15,14 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's database: H2 embedded by default, PostgreSQL in production. Brings the schema up to
- * date with Flyway (scripts in {@code db/migration}) and tells the few places where the two
- * SQL dialects differ.
+ * date with Flyway (scripts in {@code db/migration}), runs the stores' work on a connection, and
+ * tells the few places where the two SQL dialects differ.
  */
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     enum Dialect { H2, POSTGRESQL }
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -42,7 +50,7 @@ public final class Database {
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
-            dialect = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
+            dialect = product.toLowerCase(Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
             LOG.info("Database {} {} at schema version {} ({} migrations applied now)", product,
                     connection.getMetaData().getDatabaseProductVersion(), result.targetSchemaVersion,
                     result.migrationsExecuted);
@@ -50,19 +58,65 @@ public final class Database {
         return new Database(dataSource, dialect);
     }
 
-    Connection connection() throws SQLException {
-        return dataSource.getConnection();
+    /**
+     * Runs {@code work} on a connection in auto-commit mode.
+     *
+     * @param what what the work does, for the message of a failure ("find camera c1")
+     * @throws StoreException when the database fails
+     */
+    <T> T run(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @param what what the work does, for the message of a failure ("add 3 hotlist entries")
+     * @throws StoreException when the database fails
+     */
+    <T> T transaction(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what, e);
+        }
     }
 
     Dialect dialect() {
         return dialect;
     }
 
+    /** The column value for an instant; both databases keep microseconds. */
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static Instant instant(OffsetDateTime timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** The instant as the database will give it back. */
+    static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,59 +13,47 @@ import java.util.function.Consumer;
 
 import org.atalaya.api.anpr.HotlistCategory;
 import org.atalaya.api.anpr.HotlistEntry;
+import org.atalaya.api.anpr.HotlistRepository;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The hotlist as the hub last knew it: what the matcher is loaded from at start, so a restarted
  * hub matches at once, and where an alert finds the details (reason, reference) of the entry
  * the matcher returned by id.
  */
-public final class HotlistStore {
+@Component(service = HotlistRepository.class)
+public final class HotlistStore implements HotlistRepository {
 
     private static final String COLUMNS = "id, plate, country, category, priority, source, reason, reference,"
             + " valid_from, valid_until";
 
     private final Database database;
 
+    @Activate
+    public HotlistStore(@Reference StoreComponent store) {
+        this(store.database());
+    }
+
     public HotlistStore(Database database) {
         this.database = database;
     }
 
-    /** Adds entries in one transaction and returns them with their ids. */
-    public List<HotlistEntry> add(List<HotlistEntry> entries) throws SQLException {
-        List<HotlistEntry> added = new ArrayList<>(entries.size());
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hotlist_entry (plate, country,"
-                    + " category, priority, source, reason, reference, valid_from, valid_until)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (HotlistEntry entry : entries) {
-                    bind(insert, entry);
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        long id = keys.getLong(1);
-                        added.add(new HotlistEntry(id, entry.plate(), entry.country(), entry.category(),
-                                entry.priority(), entry.source(), entry.reason(), entry.reference(),
-                                entry.validFrom(), entry.validUntil()));
-                    }
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-        return added;
+    @Override
+    public List<HotlistEntry> add(List<HotlistEntry> entries) {
+        return database.transaction("add " + entries.size() + " hotlist entries", connection -> insert(connection, entries));
     }
 
-    public HotlistEntry add(HotlistEntry entry) throws SQLException {
+    /** Lists one entry and returns it with its id. */
+    public HotlistEntry add(HotlistEntry entry) {
         return add(List.of(entry)).get(0);
     }
 
     /** Replaces the entry with the same id; returns the entry it replaced, if there was one. */
-    public Optional<HotlistEntry> update(HotlistEntry entry) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+    @Override
+    public Optional<HotlistEntry> update(HotlistEntry entry) {
+        return database.transaction("update hotlist entry " + entry.id(), connection -> {
             Optional<HotlistEntry> previous = find(connection, entry.id(), true);
             if (previous.isPresent()) {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE hotlist_entry SET plate = ?,"
@@ -77,15 +64,14 @@ public final class HotlistStore {
                     update.executeUpdate();
                 }
             }
-            connection.commit();
             return previous;
-        }
+        });
     }
 
     /** Removes the entry; returns it if it was there. */
-    public Optional<HotlistEntry> remove(long id) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+    @Override
+    public Optional<HotlistEntry> remove(long id) {
+        return database.transaction("remove hotlist entry " + id, connection -> {
             Optional<HotlistEntry> previous = find(connection, id, true);
             if (previous.isPresent()) {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM hotlist_entry WHERE id = ?")) {
@@ -93,43 +79,58 @@ public final class HotlistStore {
                     delete.executeUpdate();
                 }
             }
-            connection.commit();
             return previous;
-        }
+        });
     }
 
-    public Optional<HotlistEntry> find(long id) throws SQLException {
-        try (Connection connection = database.connection()) {
-            return find(connection, id, false);
-        }
+    @Override
+    public Optional<HotlistEntry> find(long id) {
+        return database.run("find hotlist entry " + id, connection -> find(connection, id, false));
+    }
+
+    @Override
+    public Optional<HotlistEntry> findByReference(String source, String reference) {
+        return database.run("find the hotlist entry of " + source + " reference " + reference, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM hotlist_entry WHERE source = ? AND reference = ?")) {
+                query.setString(1, source);
+                query.setString(2, reference);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** A page of entries, by id; {@code plate} narrows it to one plate when not null. */
-    public List<HotlistEntry> list(String plate, long afterId, int limit) throws SQLException {
+    @Override
+    public List<HotlistEntry> list(String plate, long afterId, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM hotlist_entry WHERE id > ?"
                 + (plate == null ? "" : " AND plate = ?") + " ORDER BY id FETCH FIRST ? ROWS ONLY";
-        try (Connection connection = database.connection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            int i = 1;
-            query.setLong(i++, afterId);
-            if (plate != null) {
-                query.setString(i++, plate);
-            }
-            query.setInt(i, limit);
-            List<HotlistEntry> entries = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows));
+        return database.run("list hotlist entries", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                query.setLong(i++, afterId);
+                if (plate != null) {
+                    query.setString(i++, plate);
                 }
+                query.setInt(i, limit);
+                List<HotlistEntry> entries = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(entry(rows));
+                    }
+                }
+                return entries;
             }
-            return entries;
-        }
+        });
     }
 
     /** Streams every entry to {@code sink}, without holding them all in memory. */
-    public long forEach(Consumer<HotlistEntry> sink) throws SQLException {
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only in a transaction
+    @Override
+    public long forEach(Consumer<HotlistEntry> sink) {
+        // a transaction, because PostgreSQL streams with a fetch size only inside one
+        return database.transaction("read the hotlist", connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM hotlist_entry")) {
                 query.setFetchSize(10_000);
                 long count = 0;
@@ -139,19 +140,39 @@ public final class HotlistStore {
                         count++;
                     }
                 }
-                connection.commit();
                 return count;
             }
-        }
+        });
     }
 
-    public long count() throws SQLException {
-        try (Connection connection = database.connection();
-                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM hotlist_entry");
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+    @Override
+    public long count() {
+        return database.run("count hotlist entries", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM hotlist_entry");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static List<HotlistEntry> insert(Connection connection, List<HotlistEntry> entries) throws SQLException {
+        List<HotlistEntry> added = new ArrayList<>(entries.size());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hotlist_entry (plate, country,"
+                + " category, priority, source, reason, reference, valid_from, valid_until)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)", new String[] {"id"})) {
+            for (HotlistEntry entry : entries) {
+                bind(insert, entry);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    added.add(new HotlistEntry(keys.getLong(1), entry.plate(), entry.country(), entry.category(),
+                            entry.priority(), entry.source(), entry.reason(), entry.reference(),
+                            entry.validFrom(), entry.validUntil()));
+                }
+            }
         }
+        return added;
     }
 
     private static Optional<HotlistEntry> find(Connection connection, long id, boolean forUpdate) throws SQLException {

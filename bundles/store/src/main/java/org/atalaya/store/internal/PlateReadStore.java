@@ -1,6 +1,5 @@
 package org.atalaya.store.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,44 +12,45 @@ import java.util.function.UnaryOperator;
 
 import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.PlateRead;
+import org.atalaya.api.anpr.PlateReadRepository;
 import org.atalaya.api.geo.GeoPoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Every plate read, kept for the retention period: for past-hit matching when a plate is
  * listed, for clone investigations and for the Ministry of Justice. Reads are written in
  * batches; a read already stored (a redelivered one) is not stored twice.
  */
-public final class PlateReadStore {
+@Component(service = PlateReadRepository.class)
+public final class PlateReadStore implements PlateReadRepository {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlateReadStore.class);
     private static final String COLUMNS = "id, camera_id, captured_at, plate_as_read, plate, plate_key, country,"
             + " confidence, direction, latitude, longitude, image_ref";
 
     private final Database database;
-    private final UnaryOperator<String> plateKey;
 
-    /**
-     * @param plateKey the OCR-canonical form of a normalised plate (see the correlation bundle)
-     */
-    public PlateReadStore(Database database, UnaryOperator<String> plateKey) {
-        this.database = database;
-        this.plateKey = plateKey;
+    @Activate
+    public PlateReadStore(@Reference StoreComponent store) {
+        this(store.database());
     }
 
-    /** Stores the reads not stored yet, in one transaction; returns how many were new. */
-    public int save(List<PlateRead> reads) throws SQLException {
+    public PlateReadStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public int save(List<PlateRead> reads, UnaryOperator<String> plateKey) {
         if (reads.isEmpty()) {
             return 0;
         }
-        String sql = database.dialect() == Database.Dialect.POSTGRESQL
-                ? "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"
-                : "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)";
         boolean h2 = database.dialect() == Database.Dialect.H2;
-        try (Connection connection = database.connection()) {
-            connection.setAutoCommit(false);
+        String sql = h2
+                ? "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)"
+                : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+        return database.transaction("save " + reads.size() + " plate reads", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (PlateRead read : reads) {
                     insert.setString(1, read.id());
@@ -79,55 +79,48 @@ public final class PlateReadStore {
                 for (int rows : insert.executeBatch()) {
                     added += rows == PreparedStatement.SUCCESS_NO_INFO ? 1 : rows;
                 }
-                connection.commit();
                 return added;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+        });
     }
 
-    /** The reads of plates with this OCR-canonical form captured at or after {@code since}. */
-    public List<PlateRead> readsWithKey(String key, Instant since) throws SQLException {
-        try (Connection connection = database.connection();
-                PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM plate_read WHERE plate_key = ? AND captured_at >= ? ORDER BY captured_at")) {
-            query.setString(1, key);
-            query.setObject(2, Database.timestamp(since));
-            try (ResultSet rows = query.executeQuery()) {
-                List<PlateRead> reads = new ArrayList<>();
-                while (rows.next()) {
-                    reads.add(read(rows));
+    @Override
+    public List<PlateRead> readsWithKey(String key, Instant since) {
+        return database.run("find plate reads by key", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM plate_read WHERE plate_key = ? AND captured_at >= ? ORDER BY captured_at, id")) {
+                query.setString(1, key);
+                query.setObject(2, Database.timestamp(since));
+                try (ResultSet rows = query.executeQuery()) {
+                    List<PlateRead> reads = new ArrayList<>();
+                    while (rows.next()) {
+                        reads.add(read(rows));
+                    }
+                    return reads;
                 }
-                return reads;
             }
-        }
+        });
     }
 
-    /** Deletes the reads captured before {@code before}; logs and returns how many. */
-    public int purge(Instant before) throws SQLException {
-        try (Connection connection = database.connection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM plate_read WHERE captured_at < ?")) {
-            delete.setObject(1, Database.timestamp(before));
-            int deleted = delete.executeUpdate();
-            LOG.info("Retention: deleted {} plate reads captured before {}", deleted, before);
-            return deleted;
-        }
+    @Override
+    public int purge(Instant before) {
+        return database.run("delete the plate reads captured before " + before, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM plate_read WHERE captured_at < ?")) {
+                delete.setObject(1, Database.timestamp(before));
+                return delete.executeUpdate();
+            }
+        });
     }
 
-    public int count() throws SQLException {
-        try (Connection connection = database.connection()) {
-            return count(connection);
-        }
-    }
-
-    private static int count(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM plate_read");
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getInt(1);
-        }
+    @Override
+    public long count() {
+        return database.run("count plate reads", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM plate_read");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 
     private static PlateRead read(ResultSet rows) throws SQLException {
@@ -139,6 +132,7 @@ public final class PlateReadStore {
                 Direction.valueOf(rows.getString("direction")), position, rows.getString("image_ref"));
     }
 
+    /** A CHAR column's value without the padding. */
     static String trim(String text) {
         return text == null ? null : text.strip();
     }

@@ -1,0 +1,152 @@
+package org.atalaya.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.atalaya.api.anpr.Camera;
+import org.atalaya.api.anpr.CameraRegistry;
+import org.atalaya.api.geo.GeoPoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The ANPR camera sites, in the {@code camera} table: seeded from a CSV file on first start,
+ * edited by operators afterwards.
+ */
+@Component(service = CameraRegistry.class)
+public final class CameraStore implements CameraRegistry {
+
+    private static final String COLUMNS = "id, name, latitude, longitude, heading, border_approach";
+
+    private final Database database;
+
+    @Activate
+    public CameraStore(@Reference StoreComponent store) {
+        this(store.database());
+    }
+
+    public CameraStore(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Optional<Camera> find(String id) {
+        return database.run("find camera " + id, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM camera WHERE id = ?")) {
+                query.setString(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(camera(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Camera> list() {
+        List<Camera> cameras = database.run("list cameras", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM camera");
+                    ResultSet rows = query.executeQuery()) {
+                List<Camera> all = new ArrayList<>();
+                while (rows.next()) {
+                    all.add(camera(rows));
+                }
+                return all;
+            }
+        });
+        // sorted here: the two databases collate ids differently, and there are few cameras
+        cameras.sort(Comparator.comparing(Camera::id));
+        return cameras;
+    }
+
+    @Override
+    public boolean put(Camera camera) {
+        return database.transaction("store camera " + camera.id(), connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE camera SET name = ?, latitude = ?,"
+                    + " longitude = ?, heading = ?, border_approach = ? WHERE id = ?")) {
+                bind(update, camera, 1);
+                update.setString(6, camera.id());
+                if (update.executeUpdate() > 0) {
+                    return false;
+                }
+            }
+            insert(connection, List.of(camera));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean remove(String id) {
+        return database.transaction("remove camera " + id, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM camera WHERE id = ?")) {
+                delete.setString(1, id);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Whether there is no camera at all. */
+    public boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /**
+     * Stores {@code cameras} when there is no camera yet, in one transaction.
+     *
+     * @return how many were stored: 0 when there were cameras already
+     */
+    public int seedIfEmpty(List<Camera> cameras) {
+        return database.transaction("seed " + cameras.size() + " cameras", connection -> {
+            if (count(connection) > 0) {
+                return 0;
+            }
+            insert(connection, cameras);
+            return cameras.size();
+        });
+    }
+
+    private long count() {
+        return database.run("count cameras", CameraStore::count);
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM camera");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void insert(Connection connection, List<Camera> cameras) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO camera (name, latitude, longitude,"
+                + " heading, border_approach, id) VALUES (?,?,?,?,?,?)")) {
+            for (Camera camera : cameras) {
+                bind(insert, camera, 1);
+                insert.setString(6, camera.id());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Camera camera, int first) throws SQLException {
+        statement.setString(first, camera.name());
+        statement.setDouble(first + 1, camera.position().latitude());
+        statement.setDouble(first + 2, camera.position().longitude());
+        statement.setDouble(first + 3, camera.heading());
+        statement.setBoolean(first + 4, camera.borderApproach());
+    }
+
+    private static Camera camera(ResultSet rows) throws SQLException {
+        return new Camera(rows.getString("id"), rows.getString("name"),
+                new GeoPoint(rows.getDouble("latitude"), rows.getDouble("longitude")), rows.getDouble("heading"),
+                rows.getBoolean("border_approach"));
+    }
+}

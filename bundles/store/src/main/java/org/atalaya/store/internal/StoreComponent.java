@@ -1,0 +1,117 @@
+package org.atalaya.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store: brings the schema of the {@code atalaya} data source up to date, fills an empty
+ * camera table from the camera file, and deletes plate reads past the retention period. The
+ * repositories ({@link HotlistStore}, {@link PlateReadStore}, {@link CameraStore},
+ * {@link AlertStore}) are components of their own on the database this one opened, so they are
+ * offered only once the schema is current, and withdrawn with it. A configuration change
+ * applies at once, without touching them.
+ */
+@Component(service = StoreComponent.class, immediate = true, configurationPid = StoreComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = StoreConfiguration.class)
+public class StoreComponent {
+
+    static final String PID = "org.atalaya.store";
+    static final String PURGE_THREAD = "atalaya-store-purge";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+
+    @Reference(target = "(dataSourceName=atalaya)")
+    DataSource dataSource;
+
+    private Database database;
+    private ScheduledExecutorService purgeThread;
+    private ScheduledFuture<?> purgeTask;
+
+    @Activate
+    void activate(StoreConfiguration config) throws SQLException {
+        checked(config);
+        database = Database.open(dataSource);
+        purgeThread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, PURGE_THREAD);
+            thread.setDaemon(true);
+            return thread;
+        });
+        apply(config);
+    }
+
+    @Modified
+    void modified(StoreConfiguration config) {
+        apply(checked(config));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        purgeThread.shutdownNow();
+        if (!purgeThread.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The retention purge is still running; it stops when the database answers");
+        }
+    }
+
+    /** The database, migrated: what the repositories work on. */
+    Database database() {
+        return database;
+    }
+
+    private synchronized void apply(StoreConfiguration config) {
+        seedCameras(CameraSeed.file(config.camerasFile(), System.getProperty("karaf.etc")));
+        RetentionPurge purge = new RetentionPurge(new PlateReadStore(database), config.retentionDays(),
+                Clock.systemUTC());
+        if (purgeTask != null) {
+            purgeTask.cancel(false);
+        }
+        int interval = config.purgeIntervalMinutes();
+        purgeTask = purgeThread.scheduleWithFixedDelay(() -> {
+            try {
+                purge.run();
+            } catch (RuntimeException e) {
+                // a failed run must not cancel the schedule: the next one tries again
+                LOG.warn("Retention purge failed; next attempt in {} minutes", interval, e);
+            }
+        }, 0, interval, TimeUnit.MINUTES);
+        LOG.info("Plate reads kept {} days, purged every {} minutes", config.retentionDays(), interval);
+    }
+
+    private void seedCameras(Path file) {
+        try {
+            new CameraSeed(new CameraStore(database)).seed(file);
+        } catch (IOException | IllegalArgumentException e) {
+            // the other repositories work without cameras: report, and let the operator fix the file
+            LOG.error("Camera table not filled from {}: {}", file, e.getMessage(), e);
+        }
+    }
+
+    private static StoreConfiguration checked(StoreConfiguration config) {
+        if (config.retentionDays() < 1) {
+            throw new IllegalArgumentException("retentionDays must be at least 1: " + config.retentionDays());
+        }
+        if (config.purgeIntervalMinutes() < 1) {
+            throw new IllegalArgumentException("purgeIntervalMinutes must be at least 1: "
+                    + config.purgeIntervalMinutes());
+        }
+        return config;
+    }
+}

@@ -1,0 +1,103 @@
+package org.atalaya.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.atalaya.api.anpr.Camera;
+import org.atalaya.api.anpr.PlateRead;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreComponentTest extends StoreTestSupport {
+
+    @TempDir
+    Path etc;
+
+    private final StoreComponent component = new StoreComponent();
+    private PlateReadStore reads;
+
+    @BeforeEach
+    void injectDataSource() {
+        component.dataSource = dataSource;
+        reads = new PlateReadStore(database);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (component.database() != null) {
+            component.deactivate();
+        }
+    }
+
+    @Test
+    void fillsTheCameraTableAndPurgesOnItsOwnThread() throws Exception {
+        Path cameras = Files.writeString(etc.resolve("cameras.csv"),
+                "id,name,latitude,longitude,heading,border_approach\n"
+                        + "ceu-benzu,Frontera de Benzú,35.9150,-5.3772,90,true\n", StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        reads.save(List.of(PlateReadStoreTest.read("old", "1234BCD", now.minus(Duration.ofDays(8)), null),
+                PlateReadStoreTest.read("new", "1234BCD", now.minus(Duration.ofDays(6)), null)), plate -> plate);
+
+        component.activate(config(7, 60, cameras.toString()));
+
+        assertThat(new CameraStore(component.database()).list()).extracting(Camera::id).containsExactly("ceu-benzu");
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.count() == 1);
+        assertThat(reads.readsWithKey("1234BCD", Instant.EPOCH)).extracting(PlateRead::id).containsExactly("new");
+        assertThat(purgeThreadAlive()).isTrue();
+
+        component.deactivate();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !purgeThreadAlive());
+    }
+
+    @Test
+    void aChangedRetentionPeriodAppliesAtOnce() throws Exception {
+        Instant now = Instant.now();
+        reads.save(List.of(PlateReadStoreTest.read("r", "1234BCD", now.minus(Duration.ofDays(8)), null)),
+                plate -> plate);
+        component.activate(config(30, 60, etc.resolve("none.csv").toString()));
+
+        component.modified(config(7, 60, etc.resolve("none.csv").toString()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.count() == 0);
+        assertThat(new CameraStore(component.database()).isEmpty()).isTrue();
+    }
+
+    private static boolean purgeThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals(StoreComponent.PURGE_THREAD) && thread.isAlive());
+    }
+
+    private static StoreConfiguration config(int retentionDays, int purgeIntervalMinutes, String camerasFile) {
+        return new StoreConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StoreConfiguration.class;
+            }
+
+            @Override
+            public int retentionDays() {
+                return retentionDays;
+            }
+
+            @Override
+            public int purgeIntervalMinutes() {
+                return purgeIntervalMinutes;
+            }
+
+            @Override
+            public String camerasFile() {
+                return camerasFile;
+            }
+        };
+    }
+}
