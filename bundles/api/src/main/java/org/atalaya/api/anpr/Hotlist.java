@@ -44,6 +44,12 @@ public interface Hotlist {
      */
     HotlistImport importCsv(Reader csv, String defaultSource, LongConsumer progress) throws IOException;
 
+    /**
+     * The key reads of a plate are stored under: its OCR-canonical form, shared by every plate a
+     * camera could confuse it with ({@link PlateReadRepository#readsWithKey}).
+     */
+    String plateKey(String plate);
+
     /** How a plate, as a camera might read it, matches the list now, and why. */
     PlateCheck check(String plate, String country);
 }

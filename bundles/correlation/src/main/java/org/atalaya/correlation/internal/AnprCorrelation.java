@@ -212,6 +212,15 @@ public class AnprCorrelation implements Connector, Hotlist {
     }
 
     @Override
+    public String plateKey(String plate) {
+        String normalised = PlateNormaliser.normalise(plate);
+        if (normalised == null) {
+            throw new IllegalArgumentException("'" + plate + "' is not a licence plate");
+        }
+        return correlator.plateKey(normalised);
+    }
+
+    @Override
     public PlateCheck check(String plate, String country) {
         String normalised = PlateNormaliser.normalise(plate);
         String countryCode = PlateNormaliser.country(country);

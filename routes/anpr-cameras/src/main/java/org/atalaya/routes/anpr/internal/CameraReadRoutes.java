@@ -1,0 +1,76 @@
+package org.atalaya.routes.anpr.internal;
+
+import java.util.List;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.atalaya.api.anpr.PlateRead;
+import org.atalaya.api.messaging.Addresses;
+import org.atalaya.runtime.DeviceTopic;
+
+/**
+ * Reads from MQTT to {@code atalaya.in.anpr}, one route per configured topic filter. The broker
+ * holds what cameras publish in a durable shared subscription, so reads published while this
+ * connector is not deployed wait for it; each message is consumed in a local JMS transaction,
+ * and each read in it is sent with its id as duplicate id, so a camera's repeat is accepted once.
+ * A payload that is not valid goes to the dead-letter address with the reason.
+ */
+final class CameraReadRoutes extends RouteBuilder {
+
+    static final String ROUTE_PREFIX = "anpr-cameras-mqtt-";
+    private static final String READS = "AtalayaReads";
+
+    private final List<DeviceTopic> topics;
+    private final PlateReadParser parser;
+    private final String subscription;
+    private final int consumers;
+
+    CameraReadRoutes(List<DeviceTopic> topics, PlateReadParser parser, String subscription, int consumers) {
+        this.topics = topics;
+        this.parser = parser;
+        this.subscription = subscription;
+        this.consumers = consumers;
+    }
+
+    @Override
+    public void configure() {
+        for (int i = 0; i < topics.size(); i++) {
+            DeviceTopic topic = topics.get(i);
+            String name = i == 0 ? subscription : subscription + "-" + (i + 1);
+            from("jms:topic:" + topic.address()
+                    + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=" + name
+                    + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
+                    .routeId(ROUTE_PREFIX + (i + 1))
+                    .process(exchange -> parse(exchange, topic)).id("parse-" + (i + 1))
+                    .split(exchangeProperty(READS))
+                        .process(CameraReadRoutes::toCanonical)
+                        .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
+                    .end();
+        }
+    }
+
+    private void parse(Exchange exchange, DeviceTopic topic) throws JMSException {
+        Message message = exchange.getIn();
+        String camera = topic.deviceOf(addressOf(message.getHeader("JMSDestination")));
+        exchange.setProperty(READS, parser.parse(message.getBody(byte[].class), camera));
+    }
+
+    private static void toCanonical(Exchange exchange) throws Exception {
+        Message message = exchange.getIn();
+        PlateRead read = message.getBody(PlateRead.class);
+        // Nothing a camera set travels on: MQTT 5 user properties become message properties.
+        message.removeHeaders("*");
+        CanonicalReads.headers(read).forEach(message::setHeader);
+        message.setBody(CanonicalReads.body(read));
+    }
+
+    private static String addressOf(Object destination) throws JMSException {
+        if (destination instanceof Topic published) {
+            return published.getTopicName();
+        }
+        return destination instanceof String address ? address : null;
+    }
+}

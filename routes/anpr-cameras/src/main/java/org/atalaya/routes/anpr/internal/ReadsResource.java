@@ -1,0 +1,75 @@
+package org.atalaya.routes.anpr.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.atalaya.api.anpr.PlateRead;
+import org.atalaya.api.event.RejectedEvent;
+import org.atalaya.api.messaging.Addresses;
+import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/anpr/reads}: one read or a batch, as Atalaya JSON or an ONVIF Profile M
+ * event. Answers 202 only once every read is on the broker durably (a persistent send the broker
+ * has confirmed); a payload that is not valid is refused whole with a problem body saying why.
+ */
+@Path("/reads")
+public class ReadsResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadsResource.class);
+
+    private final PlateReadParser parser;
+    private final ProducerTemplate producer;
+
+    ReadsResource(PlateReadParser parser, ProducerTemplate producer) {
+        this.parser = parser;
+        this.producer = producer;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(byte[] payload, @Context SecurityContext caller) throws Exception {
+        List<PlateRead> reads;
+        try {
+            reads = parser.parse(payload, null);
+        } catch (RejectedEvent rejected) {
+            LOG.info("Reads from '{}' refused: {}", caller.getUserPrincipal().getName(), rejected.getMessage());
+            throw Problem.badRequest(rejected.getMessage());
+        }
+        List<String> ids = new ArrayList<>(reads.size());
+        for (PlateRead read : reads) {
+            try {
+                producer.sendBodyAndHeaders("jms:queue:" + Addresses.INBOUND_ANPR, CanonicalReads.body(read),
+                        CanonicalReads.headers(read));
+            } catch (CamelExecutionException brokerDown) {
+                LOG.warn("Reads could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
+                        : brokerDown.getCause().toString());
+                return Problem.response(503, "Service unavailable", "The hub could not accept the reads now"
+                        + (ids.isEmpty() ? "" : " (" + ids.size() + " of " + reads.size() + " were accepted)")
+                        + "; send them again: a read accepted twice is kept once.");
+            }
+            ids.add(read.id());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", ids.size());
+        body.put("ids", ids);
+        return Response.accepted(CanonicalJson.mapper().writeValueAsString(body)).build();
+    }
+}

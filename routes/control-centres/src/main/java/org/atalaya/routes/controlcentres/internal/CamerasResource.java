@@ -1,0 +1,104 @@
+package org.atalaya.routes.controlcentres.internal;
+
+import java.io.IOException;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.atalaya.api.anpr.Camera;
+import org.atalaya.api.anpr.CameraRegistry;
+import org.atalaya.api.geo.GeoPoint;
+import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The ANPR camera registry: every agency may read it, an administrator may change it. */
+@Path("/cameras")
+public class CamerasResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamerasResource.class);
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private final CameraRegistry cameras;
+    private final Callers callers;
+    private final ObjectMapper json = CanonicalJson.mapper();
+
+    CamerasResource(CameraRegistry cameras, Callers callers) {
+        this.cameras = cameras;
+        this.callers = callers;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String list() throws IOException {
+        return json.writeValueAsString(cameras.list());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get(@PathParam("id") String id) throws IOException {
+        return json.writeValueAsString(cameras.find(id).orElseThrow(() -> Problem.notFound("no camera " + id)));
+    }
+
+    /** Adds or replaces a camera: {@code {"name", "latitude", "longitude", "heading", "borderApproach"}}. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response put(@Context SecurityContext caller, @PathParam("id") String id, byte[] body) throws IOException {
+        callers.requireAdmin(caller);
+        if (!ID.matcher(id).matches()) {
+            throw Problem.badRequest("a camera id is 1-64 letters, digits, '-' or '_'");
+        }
+        Camera camera = camera(id, body);
+        boolean created = cameras.put(camera);
+        LOG.info("Camera {} {} by {}", id, created ? "added" : "replaced", Callers.name(caller));
+        return Response.status(created ? 201 : 200).entity(json.writeValueAsString(camera)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response remove(@Context SecurityContext caller, @PathParam("id") String id) {
+        callers.requireAdmin(caller);
+        if (!cameras.remove(id)) {
+            throw Problem.notFound("no camera " + id);
+        }
+        LOG.info("Camera {} removed by {}", id, Callers.name(caller));
+        return Response.noContent().build();
+    }
+
+    private Camera camera(String id, byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject() || !node.path("name").isTextual()) {
+                throw Problem.badRequest("the body must be a JSON object with name, latitude, longitude, heading");
+            }
+            JsonNode position = node.has("position") ? node.get("position") : node;
+            for (String field : new String[] {"latitude", "longitude"}) {
+                if (!position.path(field).isNumber()) {
+                    throw Problem.badRequest(field + " must be a number");
+                }
+            }
+            return new Camera(id, node.get("name").asText(),
+                    new GeoPoint(position.get("latitude").asDouble(), position.get("longitude").asDouble()),
+                    node.path("heading").asDouble(0), node.path("borderApproach").asBoolean(false));
+        } catch (IOException notJson) {
+            throw Problem.badRequest("the body is not JSON");
+        } catch (IllegalArgumentException invalid) {
+            throw Problem.badRequest(invalid.getMessage());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.atalaya.routes.controlcentres.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "Atalaya control centres connector",
+        description = "Each agency's alerts over REST and Server-Sent Events; hotlist, cameras and plate checks.")
+public @interface ControlCentresConfiguration {
+
+    @AttributeDefinition(description = "Agencies with a control centre, comma-separated: each has a durable queue"
+            + " of that name on atalaya.alerts and an account role of that name.")
+    String[] agencies() default {"local-police", "national-police"};
+
+    @AttributeDefinition(description = "Where the REST endpoints are served, under the hub's /api.")
+    String restAddress() default "/v1";
+
+    @AttributeDefinition(description = "Role that may change the camera registry and act for any agency.")
+    String adminRole() default "admin";
+
+    @AttributeDefinition(description = "Seconds between keep-alive comments on an idle alert stream.")
+    int heartbeatSeconds() default 15;
+}

@@ -1,0 +1,77 @@
+package org.atalaya.routes.controlcentres.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.camel.RoutesBuilder;
+import org.atalaya.api.alert.AlertRepository;
+import org.atalaya.api.anpr.CameraRegistry;
+import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.runtime.Connector;
+import org.atalaya.security.rest.RestEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The police control centres' connector: each agency's durable alert queue into its record of
+ * alerts (its routes), and the REST endpoints under {@code /api/v1} (alerts and their stream,
+ * hotlist, cameras, plate checks).
+ */
+@Component(service = Connector.class, configurationPid = "org.atalaya.controlcentres")
+@Designate(ocd = ControlCentresConfiguration.class)
+public class ControlCentresConnector implements Connector {
+
+    @Reference
+    private AlertRepository alerts;
+
+    @Reference
+    private Hotlist hotlist;
+
+    @Reference
+    private CameraRegistry cameras;
+
+    private List<String> agencies;
+    private Map<String, AlertSignal> signals;
+    private RestEndpoint endpoint;
+
+    @Activate
+    void activate(ControlCentresConfiguration config) {
+        agencies = Arrays.stream(config.agencies()).flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+        signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
+        Callers callers = new Callers(agencies, config.adminRole());
+        Set<String> roles = new HashSet<>(agencies);
+        roles.add(config.adminRole());
+        List<Object> resources = new ArrayList<>();
+        resources.add(new AlertsResource(alerts, callers, signals, config.heartbeatSeconds()));
+        resources.add(new HotlistResource(hotlist, callers));
+        resources.add(new CamerasResource(cameras, callers));
+        resources.add(new PlatesResource(hotlist));
+        endpoint = RestEndpoint.publish(config.restAddress(), roles, resources, List.of());
+    }
+
+    @Deactivate
+    void deactivate() {
+        signals.values().forEach(AlertSignal::close);
+        endpoint.close();
+    }
+
+    @Override
+    public String name() {
+        return "control-centres";
+    }
+
+    @Override
+    public RoutesBuilder routes() {
+        return new AlertRoutes(agencies, alerts, signals);
+    }
+}

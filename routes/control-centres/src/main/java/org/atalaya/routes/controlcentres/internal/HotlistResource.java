@@ -1,0 +1,179 @@
+package org.atalaya.routes.controlcentres.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.api.anpr.HotlistCategory;
+import org.atalaya.api.anpr.HotlistEntry;
+import org.atalaya.api.anpr.HotlistImport;
+import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The hotlist: list, get, add, update, remove, and bulk import of CSV. */
+@Path("/hotlist")
+public class HotlistResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HotlistResource.class);
+    private static final int MAX_LIMIT = 1000;
+
+    private final Hotlist hotlist;
+    private final Callers callers;
+    private final ObjectMapper json = CanonicalJson.mapper();
+
+    HotlistResource(Hotlist hotlist, Callers callers) {
+        this.hotlist = hotlist;
+        this.callers = callers;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@Context SecurityContext caller, @QueryParam("plate") String plate,
+            @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit)
+            throws IOException {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Problem.badRequest("limit must be from 1 to " + MAX_LIMIT);
+        }
+        List<HotlistEntry> page = hotlist.list(plate, after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", hotlist.size());
+        body.put("entries", page);
+        body.put("nextAfter", page.size() == limit ? page.get(page.size() - 1).id() : null);
+        LOG.info("Hotlist consulted by {} ({} entries returned)", Callers.name(caller), page.size());
+        return Response.ok(json.writeValueAsString(body)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") long id) throws IOException {
+        return Response.ok(json.writeValueAsString(hotlist.find(id)
+                .orElseThrow(() -> Problem.notFound("no hotlist entry " + id)))).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response add(@Context SecurityContext caller, byte[] body) throws IOException {
+        callers.requireAgencyOrAdmin(caller);
+        HotlistEntry stored = hotlist.add(entry(0, body, Callers.name(caller)));
+        LOG.info("Hotlist entry {} ({}) added by {}", stored.id(), stored.plate(), Callers.name(caller));
+        return Response.created(URI.create("hotlist/" + stored.id())).entity(json.writeValueAsString(stored)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@Context SecurityContext caller, @PathParam("id") long id, byte[] body) throws IOException {
+        callers.requireAgencyOrAdmin(caller);
+        HotlistEntry updated = hotlist.update(entry(id, body, Callers.name(caller)))
+                .orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
+        LOG.info("Hotlist entry {} ({}) updated by {}", id, updated.plate(), Callers.name(caller));
+        return Response.ok(json.writeValueAsString(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response remove(@Context SecurityContext caller, @PathParam("id") long id) {
+        callers.requireAgencyOrAdmin(caller);
+        hotlist.remove(id).orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
+        LOG.info("Hotlist entry {} removed by {}", id, Callers.name(caller));
+        return Response.noContent().build();
+    }
+
+    /** Bulk import: CSV with the header {@code plate,country,category,priority} and optional columns. */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importCsv(@Context SecurityContext caller, @QueryParam("source") String source, InputStream csv)
+            throws IOException {
+        callers.requireAgencyOrAdmin(caller);
+        String from = source == null || source.isBlank() ? Callers.name(caller) : source.strip();
+        HotlistImport result;
+        try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
+            result = hotlist.importCsv(reader, from, rows -> { });
+        }
+        LOG.info("Hotlist import by {} (source {}): {} added, {} replaced, {} rejected", Callers.name(caller), from,
+                result.added(), result.replaced(), result.rejected().size());
+        return Response.ok(json.writeValueAsString(result)).build();
+    }
+
+    private HotlistEntry entry(long id, byte[] body, String caller) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            throw Problem.badRequest("the body is not JSON: " + notJson.getOriginalMessage());
+        } catch (IOException unreadable) {
+            throw Problem.badRequest("the body could not be read");
+        }
+        if (node == null || !node.isObject()) {
+            throw Problem.badRequest("the body must be a JSON object with plate, category and priority");
+        }
+        String plate = required(node, "plate");
+        HotlistCategory category;
+        try {
+            category = HotlistCategory.valueOf(required(node, "category").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw Problem.badRequest("category must be one of " + java.util.Arrays.toString(HotlistCategory.values()));
+        }
+        JsonNode priority = node.get("priority");
+        if (priority == null || !priority.canConvertToInt() || priority.asInt() < 0 || priority.asInt() > 100) {
+            throw Problem.badRequest("priority must be a whole number from 0 to 100");
+        }
+        Instant validFrom = node.hasNonNull("validFrom") ? AlertsResource.instant(node.get("validFrom").asText(),
+                "validFrom") : Instant.now();
+        Instant validUntil = node.hasNonNull("validUntil") ? AlertsResource.instant(node.get("validUntil").asText(),
+                "validUntil") : null;
+        try {
+            return new HotlistEntry(id, plate, optional(node, "country"), category, priority.asInt(),
+                    node.hasNonNull("source") ? node.get("source").asText() : caller, optional(node, "reason"),
+                    optional(node, "reference"), validFrom, validUntil);
+        } catch (IllegalArgumentException | NullPointerException invalid) {
+            throw Problem.badRequest(invalid.getMessage());
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw Problem.badRequest(field + " is required (a string)");
+        }
+        return value.asText();
+    }
+
+    private static String optional(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

@@ -1,0 +1,45 @@
+package org.atalaya.routes.controlcentres.internal;
+
+import java.io.IOException;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.api.anpr.PlateCheck;
+import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code GET /plates/{plate}/check}: how a plate, as a camera might read it, matches the hotlist. */
+@Path("/plates")
+public class PlatesResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatesResource.class);
+
+    private final Hotlist hotlist;
+
+    PlatesResource(Hotlist hotlist) {
+        this.hotlist = hotlist;
+    }
+
+    @GET
+    @Path("/{plate}/check")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String check(@Context SecurityContext caller, @PathParam("plate") String plate,
+            @QueryParam("country") String country) throws IOException {
+        PlateCheck check = hotlist.check(plate, country);
+        if (check.plate() == null) {
+            throw Problem.badRequest("'" + plate + "' is not a licence plate: letters and digits, at most 11");
+        }
+        LOG.info("Plate {} checked by {}: {} hit(s)", check.plate(), Callers.name(caller), check.hits().size());
+        return CanonicalJson.mapper().writeValueAsString(check);
+    }
+}
