@@ -7,6 +7,9 @@
 #   ./atalaya.sh start     the hub in the background;  ./atalaya.sh stop | status
 #   ./atalaya.sh client    a console on the running hub (as admin)
 #
+# The hub starts with the demo (simulated ANPR cameras at Ceuta sites and a sample hotlist)
+# unless ATALAYA_DEMO=no:  ATALAYA_DEMO=no ./atalaya.sh start
+#
 # A rebuilt distribution is unpacked afresh, so a rebuild gives a new hub with new accounts.
 #
 set -eu
@@ -32,6 +35,26 @@ if [ ! -d "${home}" ] || [ "${dist}" -nt "${home}/.unpacked" ]; then
     tar -xzf "${dist}" -C "${home}" --strip-components=1
     touch "${home}/.unpacked"
 fi
+
+# The demo is a feature the deployer installs from deploy/, and removes when the file goes.
+demo="${home}/deploy/atalaya-demo.xml"
+case "${1:-}" in
+    ""|start)
+        if [ "${ATALAYA_DEMO:-yes}" = no ]; then
+            rm -f "${demo}"
+        else
+            cat > "${demo}" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by atalaya.sh: starts the demo. Delete this file (or ATALAYA_DEMO=no) to stop it. -->
+<features name="atalaya-demo-deploy" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+    <feature name="atalaya-demo-deploy" version="1" install="auto">
+        <feature>atalaya-demo</feature>
+    </feature>
+</features>
+EOF
+        fi
+        ;;
+esac
 
 case "${1:-}" in
     start|stop|status)

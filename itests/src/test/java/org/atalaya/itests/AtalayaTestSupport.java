@@ -59,6 +59,10 @@ public abstract class AtalayaTestSupport {
     static final String ADMIN_PASSWORD = "itest-Admin-7rQ2xW9kLp";
     static final String DEVICE_PASSWORD = "itest-Device-4mN8pL2vQs";
     static final String HUB_PASSWORD = "itest-Hub-9sK3dF6hTz";
+    static final String LOCAL_POLICE = "local-police";
+    static final String LOCAL_POLICE_PASSWORD = "itest-Local-3vB7nM1qWe";
+    static final String NATIONAL_POLICE = "national-police";
+    static final String NATIONAL_POLICE_PASSWORD = "itest-National-8kJ2hG5fDs";
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -129,6 +133,9 @@ public abstract class AtalayaTestSupport {
             editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
             editConfigurationFilePut("etc/users.properties", "device", DEVICE_PASSWORD + ",_g_:devices"),
             editConfigurationFilePut("etc/users.properties", "atalaya-hub", HUB_PASSWORD + ",hub"),
+            editConfigurationFilePut("etc/users.properties", LOCAL_POLICE, LOCAL_POLICE_PASSWORD + ",_g_:localpolice"),
+            editConfigurationFilePut("etc/users.properties", NATIONAL_POLICE,
+                    NATIONAL_POLICE_PASSWORD + ",_g_:nationalpolice"),
             editConfigurationFilePut("etc/org.atalaya.runtime.cfg", "broker.password", HUB_PASSWORD),
             // Free ports for every listener.
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
@@ -140,6 +147,9 @@ public abstract class AtalayaTestSupport {
             // One reading at a time, in publishing order: a later reading's arrival then proves
             // that every earlier one has been processed (see fence()).
             editConfigurationFilePut("etc/org.atalaya.citysensors.cfg", "consumers", "1"),
+            // Likewise for plate reads: alerts then reach a stream in the order the reads were sent.
+            editConfigurationFilePut("etc/org.atalaya.anprcameras.cfg", "consumers", "1"),
+            editConfigurationFilePut("etc/org.atalaya.correlation.anpr.cfg", "consumers", "1"),
             mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3").versionAsInProject(),
         };
     }

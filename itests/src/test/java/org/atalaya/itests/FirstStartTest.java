@@ -86,13 +86,21 @@ public class FirstStartTest {
     @Test
     public void takesThePasswordsFromTheEnvironmentAndWritesNoneDown() throws Exception {
         Result result = init(Map.of("ATALAYA_ADMIN_PASSWORD", "Ceuta-Admin-2026-x",
-                "ATALAYA_DEVICE_PASSWORD", "Ceuta-Device-2026-y"));
+                "ATALAYA_DEVICE_PASSWORD", "Ceuta-Device-2026-y",
+                "ATALAYA_LOCAL_POLICE_PASSWORD", "Ceuta-Local-2026-z",
+                "ATALAYA_NATIONAL_POLICE_PASSWORD", "Ceuta-National-2026-w"));
 
         assertEquals(result.output, 0, result.exitCode);
         Properties users = load(home.resolve("etc/users.properties"));
         assertEquals("Ceuta-Admin-2026-x", password(users, "admin"));
         assertEquals("Ceuta-Device-2026-y", password(users, "device"));
+        assertEquals("Ceuta-Local-2026-z", password(users, "local-police"));
+        assertEquals("Ceuta-National-2026-w", password(users, "national-police"));
         assertFalse(Files.exists(home.resolve("etc/atalaya-credentials.txt")));
+        // The demo cameras' account is the hub's own business: generated, kept in their settings.
+        Properties simulator = load(home.resolve("etc/org.atalaya.simulators.anpr.cfg"));
+        assertEquals("simulator", simulator.getProperty("user"));
+        assertEquals(password(users, "simulator"), simulator.getProperty("password"));
     }
 
     @Test

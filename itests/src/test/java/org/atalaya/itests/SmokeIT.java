@@ -1,6 +1,7 @@
 package org.atalaya.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -47,8 +48,10 @@ public class SmokeIT extends AtalayaTestSupport {
             }
         }
         Collections.sort(atalaya);
-        assertEquals(Arrays.asList("org.atalaya.atalaya-api", "org.atalaya.atalaya-camel-runtime",
-                "org.atalaya.atalaya-city-sensors"), atalaya);
+        assertEquals(Arrays.asList("org.atalaya.atalaya-anpr-cameras", "org.atalaya.atalaya-api",
+                "org.atalaya.atalaya-camel-runtime", "org.atalaya.atalaya-city-sensors", "org.atalaya.atalaya-console",
+                "org.atalaya.atalaya-control-centres", "org.atalaya.atalaya-correlation",
+                "org.atalaya.atalaya-security", "org.atalaya.atalaya-store"), atalaya);
         assertEquals("bundles not active", List.of(), notActive);
     }
 
@@ -117,11 +120,17 @@ public class SmokeIT extends AtalayaTestSupport {
     }
 
     @Test
-    public void cxfServesUnderSlashCxf() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("http") + "/cxf")).GET().build(),
+    public void theApiIsServedUnderSlashApiToAuthenticatedCallersOnly() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port("http") + "/api/v1/alerts")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        HttpResponse<String> listing = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port("http") + "/api")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertFalse(listing.body(), listing.body().contains("/v1"));
     }
 
     @Test
