@@ -3,6 +3,9 @@ package org.atalaya.runtime;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+
 /**
  * The MQTT topic filter a device family publishes on, with exactly one single-level wildcard
  * {@code +} standing for the device's id ({@code atalaya/sensors/+/readings},
@@ -53,6 +56,17 @@ public final class DeviceTopic {
             }
         }
         return parts[deviceLevel];
+    }
+
+    /**
+     * The device id of a consumed message, from its {@code JMSDestination} header (a JMS topic or
+     * its name), or {@code null} when that is not an address this filter matches.
+     */
+    public String deviceOfDestination(Object destination) throws JMSException {
+        if (destination instanceof Topic published) {
+            return deviceOf(published.getTopicName());
+        }
+        return destination instanceof String address ? deviceOf(address) : null;
     }
 
     @Override

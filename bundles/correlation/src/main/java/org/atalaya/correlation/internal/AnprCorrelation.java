@@ -127,7 +127,7 @@ public class AnprCorrelation implements Connector, Hotlist {
 
     @Override
     public synchronized HotlistEntry add(HotlistEntry entry) {
-        HotlistEntry stored = hotlist.add(List.of(normalised(entry))).get(0);
+        HotlistEntry stored = hotlist.add(List.of(HotlistCsv.normalised(entry))).get(0);
         index.add(stored);
         LOG.info("Hotlist: listed {} ({}, priority {}, source {}) as entry {}", stored.plate(), stored.category(),
                 stored.priority(), stored.source(), stored.id());
@@ -141,7 +141,7 @@ public class AnprCorrelation implements Connector, Hotlist {
         if (before.isEmpty()) {
             return Optional.empty();
         }
-        Optional<HotlistEntry> after = hotlist.update(normalised(entry));
+        Optional<HotlistEntry> after = hotlist.update(HotlistCsv.normalised(entry));
         after.ifPresent(updated -> {
             index.apply(List.of(before.get()), List.of(updated));
             LOG.info("Hotlist: entry {} updated ({})", updated.id(), updated.plate());
@@ -224,8 +224,8 @@ public class AnprCorrelation implements Connector, Hotlist {
     public PlateCheck check(String plate, String country) {
         String normalised = PlateNormaliser.normalise(plate);
         String countryCode = PlateNormaliser.country(country);
-        int allowed = normalised != null && normalised.length() >= HotlistIndex.MIN_FUZZY_LENGTH
-                ? Math.min(config.maxEquivalentCharacters(), HotlistIndex.MAX_EQUIVALENT) : 0;
+        int allowed = normalised == null ? 0
+                : HotlistIndex.allowedEquivalent(normalised, config.maxEquivalentCharacters());
         List<PlateCheck.Hit> hits = new ArrayList<>();
         if (normalised != null) {
             Instant now = clock.instant();
@@ -258,19 +258,6 @@ public class AnprCorrelation implements Connector, Hotlist {
                 LOG.error("Past-hit check of {} new entries failed", entries.size(), failure);
             }
         });
-    }
-
-    private static HotlistEntry normalised(HotlistEntry entry) {
-        String plate = PlateNormaliser.normalise(entry.plate());
-        if (plate == null) {
-            throw new IllegalArgumentException("'" + entry.plate() + "' is not a licence plate");
-        }
-        String country = PlateNormaliser.country(entry.country());
-        if (country == null && entry.country() != null && !entry.country().isBlank()) {
-            throw new IllegalArgumentException("country '" + entry.country() + "' is not an ISO 3166 alpha-2 code");
-        }
-        return new HotlistEntry(entry.id(), plate, country, entry.category(), entry.priority(), entry.source(),
-                entry.reason(), entry.reference(), entry.validFrom(), entry.validUntil());
     }
 
     private static HotlistEntry withId(HotlistEntry entry, long id) {

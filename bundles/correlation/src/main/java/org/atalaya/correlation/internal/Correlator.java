@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -91,9 +93,11 @@ final class Correlator {
             return List.of();
         }
         HotlistIndex fresh = new HotlistIndex(index.equivalence(), added.size());
+        Map<Long, HotlistEntry> byId = new HashMap<>();
         Set<String> keys = new LinkedHashSet<>();
         for (HotlistEntry entry : added) {
             fresh.add(entry);
+            byId.put(entry.id(), entry);
             keys.add(plateKey(entry.plate()));
         }
         Instant now = clock.instant();
@@ -105,8 +109,7 @@ final class Correlator {
                 }
                 // an entry listed now is asked whether it was seen: its validity is checked at listing
                 for (HotlistMatch match : fresh.match(read.plate(), read.country(), listedAt, now, maxEquivalent)) {
-                    added.stream().filter(entry -> entry.id() == match.entryId()).findFirst()
-                            .ifPresent(entry -> alerts.add(hit(read, entry, match, now, true)));
+                    alerts.add(hit(read, byId.get(match.entryId()), match, now, true));
                 }
             }
         }

@@ -103,24 +103,32 @@ final class HotlistCsv {
     }
 
     private HotlistEntry entry(List<String> fields, Map<String, Integer> columns) {
-        String plateText = field(fields, columns, "plate");
-        String plate = PlateNormaliser.normalise(plateText);
-        if (plate == null || plateText.isBlank()) {
-            throw new IllegalArgumentException("'" + plateText + "' is not a licence plate");
-        }
-        String countryText = field(fields, columns, "country");
-        String country = PlateNormaliser.country(countryText);
-        if (country == null && !countryText.isBlank()) {
-            throw new IllegalArgumentException("country '" + countryText + "' is not an ISO 3166 alpha-2 code");
-        }
         HotlistCategory category = category(field(fields, columns, "category"));
         int priority = priority(field(fields, columns, "priority"));
         String source = orDefault(field(fields, columns, "source"), defaultSource);
         Instant validFrom = instant(field(fields, columns, "valid_from"), "valid_from");
         Instant validUntil = instant(field(fields, columns, "valid_until"), "valid_until");
-        return new HotlistEntry(0, plate, country, category, priority, source,
-                blankToNull(field(fields, columns, "reason")), blankToNull(field(fields, columns, "reference")),
-                validFrom == null ? now : validFrom, validUntil);
+        return normalised(new HotlistEntry(0, field(fields, columns, "plate"), field(fields, columns, "country"),
+                category, priority, source, blankToNull(field(fields, columns, "reason")),
+                blankToNull(field(fields, columns, "reference")), validFrom == null ? now : validFrom, validUntil));
+    }
+
+    /**
+     * An entry with its plate and country in normal form, however they were written
+     * ({@code 1234-bcd}, {@code es}); an entry whose plate is not a plate, or whose country is
+     * not an ISO 3166 alpha-2 code, is refused. The one check for every way into the hotlist.
+     */
+    static HotlistEntry normalised(HotlistEntry entry) {
+        String plate = PlateNormaliser.normalise(entry.plate());
+        if (plate == null || entry.plate().isBlank()) {
+            throw new IllegalArgumentException("'" + entry.plate() + "' is not a licence plate");
+        }
+        String country = PlateNormaliser.country(entry.country());
+        if (country == null && entry.country() != null && !entry.country().isBlank()) {
+            throw new IllegalArgumentException("country '" + entry.country() + "' is not an ISO 3166 alpha-2 code");
+        }
+        return new HotlistEntry(entry.id(), plate, country, entry.category(), entry.priority(), entry.source(),
+                entry.reason(), entry.reference(), entry.validFrom(), entry.validUntil());
     }
 
     static HotlistCategory category(String text) {

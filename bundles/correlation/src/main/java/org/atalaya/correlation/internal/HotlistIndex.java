@@ -145,6 +145,14 @@ public final class HotlistIndex {
     }
 
     /**
+     * How many OCR-equivalent characters a plate may differ by: none below
+     * {@link #MIN_FUZZY_LENGTH} characters, else the configured number, at most {@link #MAX_EQUIVALENT}.
+     */
+    public static int allowedEquivalent(String plate, int maxEquivalent) {
+        return plate.length() >= MIN_FUZZY_LENGTH ? Math.min(maxEquivalent, MAX_EQUIVALENT) : 0;
+    }
+
+    /**
      * The listed plates a read matches, highest priority first, exact before OCR-equivalent.
      *
      * @param plate         the read plate, normalised
@@ -159,7 +167,7 @@ public final class HotlistIndex {
         if (code == 0) {
             return List.of();
         }
-        int allowed = plate.length() >= MIN_FUZZY_LENGTH ? Math.min(maxEquivalent, MAX_EQUIVALENT) : 0;
+        int allowed = allowedEquivalent(plate, maxEquivalent);
         long canonical = equivalence.canonical(code);
         short readCountry = countryCode(country);
         int captured = seconds(capturedAt);

@@ -2,7 +2,6 @@ package org.atalaya.routes.anpr.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +11,7 @@ import org.apache.camel.RoutesBuilder;
 import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.runtime.Connector;
 import org.atalaya.runtime.DeviceTopic;
+import org.atalaya.runtime.Settings;
 import org.atalaya.security.rest.RestEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,10 +42,10 @@ public class AnprCamerasConnector implements Connector {
     @Activate
     void activate(AnprCamerasConfiguration config) {
         // a bad filter fails activation, not route start
-        this.topics = split(config.topics()).stream().map(DeviceTopic::new).toList();
+        this.topics = Settings.list(config.topics()).stream().map(DeviceTopic::new).toList();
         this.config = config;
         producer = camel.createProducerTemplate();
-        endpoint = RestEndpoint.publish(config.restAddress(), Set.copyOf(split(config.restRoles())),
+        endpoint = RestEndpoint.publish(config.restAddress(), Set.copyOf(Settings.list(config.restRoles())),
                 List.of(new ReadsResource(parser(), producer)), List.of());
     }
 
@@ -65,11 +65,6 @@ public class AnprCamerasConnector implements Connector {
         return new CameraReadRoutes(topics, parser(), config.subscription(), config.consumers());
     }
 
-    /** A .cfg file gives a list as one comma-separated string. */
-    static List<String> split(String[] values) {
-        return Arrays.stream(values).flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
-    }
 
     private PlateReadParser parser() {
         return new PlateReadParser(config.maxPayloadBytes(), Duration.ofSeconds(config.maxClockSkewSeconds()),

@@ -3,7 +3,6 @@ package org.atalaya.routes.anpr.internal;
 import java.util.List;
 
 import jakarta.jms.JMSException;
-import jakarta.jms.Topic;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
@@ -54,7 +53,7 @@ final class CameraReadRoutes extends RouteBuilder {
 
     private void parse(Exchange exchange, DeviceTopic topic) throws JMSException {
         Message message = exchange.getIn();
-        String camera = topic.deviceOf(addressOf(message.getHeader("JMSDestination")));
+        String camera = topic.deviceOfDestination(message.getHeader("JMSDestination"));
         exchange.setProperty(READS, parser.parse(message.getBody(byte[].class), camera));
     }
 
@@ -67,10 +66,4 @@ final class CameraReadRoutes extends RouteBuilder {
         message.setBody(CanonicalReads.body(read));
     }
 
-    private static String addressOf(Object destination) throws JMSException {
-        if (destination instanceof Topic published) {
-            return published.getTopicName();
-        }
-        return destination instanceof String address ? address : null;
-    }
 }

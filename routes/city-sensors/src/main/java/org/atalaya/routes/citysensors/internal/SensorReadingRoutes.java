@@ -1,17 +1,14 @@
 package org.atalaya.routes.citysensors.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.jms.JMSException;
-import jakarta.jms.Topic;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.atalaya.api.event.SensorReading;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.runtime.DeviceTopic;
 
 /**
@@ -30,9 +27,6 @@ final class SensorReadingRoutes extends RouteBuilder {
     private final SensorReadingParser parser;
     private final String subscription;
     private final int consumers;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     SensorReadingRoutes(DeviceTopic topic, SensorReadingParser parser, String subscription, int consumers) {
         this.topic = topic;
@@ -53,7 +47,7 @@ final class SensorReadingRoutes extends RouteBuilder {
 
     private void toCanonical(Exchange exchange) throws JMSException, JsonProcessingException {
         Message message = exchange.getIn();
-        String sensor = topic.deviceOf(addressOf(message.getHeader("JMSDestination")));
+        String sensor = topic.deviceOfDestination(message.getHeader("JMSDestination"));
         SensorReading reading = parser.parse(message.getBody(byte[].class), sensor);
         // Nothing a device set travels on: MQTT 5 user properties become message properties.
         message.removeHeaders("*");
@@ -61,13 +55,7 @@ final class SensorReadingRoutes extends RouteBuilder {
         message.setHeader(EventHeaders.EVENT_ID, reading.id());
         message.setHeader(SENSOR_HEADER, reading.sensorId());
         message.setHeader(KIND_HEADER, reading.kind().name());
-        message.setBody(json.writeValueAsString(reading));
+        message.setBody(CanonicalJson.mapper().writeValueAsString(reading));
     }
 
-    private static String addressOf(Object destination) throws JMSException {
-        if (destination instanceof Topic published) {
-            return published.getTopicName();
-        }
-        return destination instanceof String address ? address : null;
-    }
 }

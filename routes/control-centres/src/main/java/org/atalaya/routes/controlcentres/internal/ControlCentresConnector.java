@@ -1,7 +1,6 @@
 package org.atalaya.routes.controlcentres.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.atalaya.api.alert.AlertRepository;
 import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.runtime.Connector;
+import org.atalaya.runtime.Settings;
 import org.atalaya.security.rest.RestEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,8 +45,7 @@ public class ControlCentresConnector implements Connector {
 
     @Activate
     void activate(ControlCentresConfiguration config) {
-        agencies = Arrays.stream(config.agencies()).flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+        agencies = Settings.list(config.agencies());
         signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
         Callers callers = new Callers(agencies, config.adminRole());
         Set<String> roles = new HashSet<>(agencies);
