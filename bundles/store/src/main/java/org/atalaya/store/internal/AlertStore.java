@@ -1,5 +1,7 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.Database;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.Database;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -43,10 +47,19 @@ public class StoreComponent {
     DataSource dataSource;
 
     private Database database;
+    private ServiceRegistration<Database> registration;
     private ScheduledExecutorService purgeThread;
     private ScheduledFuture<?> purgeTask;
 
     @Activate
+    void activate(StoreConfiguration config, BundleContext bundle) throws SQLException {
+        activate(config);
+        // the bundles that keep records of their own (the audit log, the biometric guard) work
+        // on the same migrated database
+        registration = bundle.registerService(Database.class, database, null);
+    }
+
+    /** Everything but offering the database as a service (what the unit tests run). */
     void activate(StoreConfiguration config) throws SQLException {
         checked(config);
         database = Database.open(dataSource);
@@ -65,6 +78,9 @@ public class StoreComponent {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        if (registration != null) {
+            registration.unregister();
+        }
         purgeThread.shutdownNow();
         if (!purgeThread.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("The retention purge is still running; it stops when the database answers");

@@ -1,5 +1,7 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ import org.atalaya.api.alert.AlertQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AlertStoreTest extends StoreTestSupport {
+class AlertStoreTest extends DatabaseTestSupport {
 
     private static final String LOCAL = Agencies.LOCAL_POLICE;
     private static final String NATIONAL = Agencies.NATIONAL_POLICE;

@@ -1,5 +1,7 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import org.atalaya.api.geo.GeoPoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CameraStoreTest extends StoreTestSupport {
+class CameraStoreTest extends DatabaseTestSupport {
 
     private static final Camera TARAJAL_IN = new Camera("ceu-tarajal-in", "Frontera del Tarajal, entrada",
             new GeoPoint(35.8717, -5.3430), 20, true);

@@ -1,5 +1,8 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.StoreException;
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +16,7 @@ import org.atalaya.api.anpr.HotlistEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HotlistStoreTest extends StoreTestSupport {
+class HotlistStoreTest extends DatabaseTestSupport {
 
     private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
 

@@ -1,5 +1,8 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.StoreException;
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +16,7 @@ import org.atalaya.api.geo.GeoPoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PlateReadStoreTest extends StoreTestSupport {
+class PlateReadStoreTest extends DatabaseTestSupport {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     /** A stand-in canonical form: O reads as 0. */

@@ -1,5 +1,7 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ import org.atalaya.api.anpr.PlateRead;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RetentionPurgeTest extends StoreTestSupport {
+class RetentionPurgeTest extends DatabaseTestSupport {
 
     private static final Instant NOW = Instant.parse("2026-12-21T10:00:00Z");
 

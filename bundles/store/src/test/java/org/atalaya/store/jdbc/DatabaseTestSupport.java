@@ -1,4 +1,4 @@
-package org.atalaya.store.internal;
+package org.atalaya.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,17 +18,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * environment variables {@code ATALAYA_TEST_POSTGRESQL_URL}, {@code _USER} and {@code _PASSWORD}).
  * On PostgreSQL each test drops and creates the schema {@value #POSTGRESQL_SCHEMA}.
  */
-@Tag(StoreTestSupport.TAG)
-abstract class StoreTestSupport {
+@Tag(DatabaseTestSupport.TAG)
+public abstract class DatabaseTestSupport {
 
-    static final String TAG = "database";
-    static final String POSTGRESQL_SCHEMA = "atalaya_test";
+    public static final String TAG = "database";
+    public static final String POSTGRESQL_SCHEMA = "atalaya_test";
 
     protected DataSource dataSource;
     protected Database database;
 
     @BeforeEach
-    void openDatabase() throws Exception {
+    protected void openDatabase() throws Exception {
         dataSource = "postgresql".equals(System.getProperty("atalaya.test.database", "h2")) ? postgresql() : h2();
         database = Database.open(dataSource);
     }

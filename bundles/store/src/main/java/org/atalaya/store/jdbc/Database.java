@@ -1,4 +1,4 @@
-package org.atalaya.store.internal;
+package org.atalaya.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,11 +24,12 @@ public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    enum Dialect { H2, POSTGRESQL }
+    /** The two databases the hub runs on. */
+    public enum Dialect { H2, POSTGRESQL }
 
     /** Work on a connection. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -64,7 +65,7 @@ public final class Database {
      * @param what what the work does, for the message of a failure ("find camera c1")
      * @throws StoreException when the database fails
      */
-    <T> T run(String what, Work<T> work) {
+    public <T> T run(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -78,7 +79,7 @@ public final class Database {
      * @param what what the work does, for the message of a failure ("add 3 hotlist entries")
      * @throws StoreException when the database fails
      */
-    <T> T transaction(String what, Work<T> work) {
+    public <T> T transaction(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -94,21 +95,21 @@ public final class Database {
         }
     }
 
-    Dialect dialect() {
+    public Dialect dialect() {
         return dialect;
     }
 
     /** The column value for an instant; both databases keep microseconds. */
-    static OffsetDateTime timestamp(Instant instant) {
+    public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant instant(OffsetDateTime timestamp) {
+    public static Instant instant(OffsetDateTime timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The instant as the database will give it back. */
-    static Instant stored(Instant instant) {
+    public static Instant stored(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 

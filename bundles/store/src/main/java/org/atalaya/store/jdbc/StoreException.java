@@ -1,4 +1,4 @@
-package org.atalaya.store.internal;
+package org.atalaya.store.jdbc;
 
 import java.sql.SQLException;
 
@@ -10,7 +10,7 @@ public final class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    StoreException(String what, SQLException cause) {
+    public StoreException(String what, SQLException cause) {
         super(what + ": " + cause.getMessage(), cause);
     }
 }

@@ -1,0 +1,85 @@
+package org.atalaya.security.rest;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.atalaya.api.security.Caller;
+
+/**
+ * The call the gate allowed, as a resource sees it: who, for which agency, why, and the record
+ * ids it discloses, which the audit record lists.
+ */
+public final class Consultation {
+
+    static final String KEY = Consultation.class.getName();
+
+    /** Appends an audit record for a disclosure made after the response started (a stream). */
+    @FunctionalInterface
+    interface Recorder {
+        void disclosed(Consultation consultation, String action, Collection<String> subjects);
+    }
+
+    private final Caller caller;
+    private final String purpose;
+    private final String caseReference;
+    private final Recorder recorder;
+    private final java.util.List<String> subjects = new java.util.ArrayList<>();
+
+    Consultation(Caller caller, String purpose, String caseReference, Recorder recorder) {
+        this.caller = caller;
+        this.purpose = purpose;
+        this.caseReference = caseReference;
+        this.recorder = recorder;
+    }
+
+    /** The consultation of the request being served on this thread. */
+    public static Consultation current() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object consultation = message == null ? null : message.getExchange().get(KEY);
+        if (consultation == null) {
+            throw new IllegalStateException("no request allowed by the gate is being served on this thread");
+        }
+        return (Consultation) consultation;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    /** The agency the caller acts for. */
+    public String agency() {
+        return caller.agency();
+    }
+
+    /** The person (account) who called. */
+    public String person() {
+        return caller.person();
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public String caseReference() {
+        return caseReference;
+    }
+
+    /** Names the records this call discloses or changes, for its audit record. */
+    public synchronized void subjects(Collection<String> ids) {
+        subjects.addAll(ids);
+    }
+
+    synchronized List<String> subjects() {
+        return List.copyOf(subjects);
+    }
+
+    /**
+     * Records, now, records disclosed after the response began (each batch of a stream); the
+     * audit record is stored before this returns, so call it before writing them out.
+     */
+    public void disclosed(String action, Collection<String> ids) {
+        recorder.disclosed(this, action, ids);
+    }
+}
