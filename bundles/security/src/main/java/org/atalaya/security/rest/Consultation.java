@@ -1,5 +1,6 @@
 package org.atalaya.security.rest;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class Consultation {
 
     /** Appends an audit record for a disclosure made after the response started (a stream). */
     @FunctionalInterface
-    interface Recorder {
+    public interface Recorder {
         void disclosed(Consultation consultation, String action, Collection<String> subjects);
     }
 
@@ -25,9 +26,13 @@ public final class Consultation {
     private final String purpose;
     private final String caseReference;
     private final Recorder recorder;
-    private final java.util.List<String> subjects = new java.util.ArrayList<>();
+    private final List<String> subjects = new ArrayList<>();
 
-    Consultation(Caller caller, String purpose, String caseReference, Recorder recorder) {
+    /**
+     * The gate makes one for each call it allows; resources obtain it with {@link #current()}
+     * (and tests of a resource may make their own).
+     */
+    public Consultation(Caller caller, String purpose, String caseReference, Recorder recorder) {
         this.caller = caller;
         this.purpose = purpose;
         this.caseReference = caseReference;
@@ -71,7 +76,8 @@ public final class Consultation {
         subjects.addAll(ids);
     }
 
-    synchronized List<String> subjects() {
+    /** The records named so far. */
+    public synchronized List<String> subjects() {
         return List.copyOf(subjects);
     }
 
