@@ -2,7 +2,6 @@ package org.atalaya.security.rest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A published REST endpoint under the hub's CXF servlet ({@code /api}): its resources behind
- * {@link BasicAuthentication} and {@link ProblemMapper}, on a bus of its own, so that a
- * connector publishes and withdraws its endpoint without touching any other.
+ * the {@link Gate} and {@link ProblemMapper}, on a bus of its own, so that a connector publishes
+ * and withdraws its endpoint without touching any other. Connectors publish through the
+ * {@link Endpoints} service.
  */
 public final class RestEndpoint implements AutoCloseable {
 
@@ -30,17 +30,8 @@ public final class RestEndpoint implements AutoCloseable {
         this.address = address;
     }
 
-    /**
-     * Publishes resources at an address relative to the CXF servlet ({@code /v1/anpr} is served
-     * at {@code /api/v1/anpr}).
-     *
-     * @param address      where
-     * @param allowedRoles the roles that may call it at all; resources check finer rights
-     * @param resources    the JAX-RS resource objects
-     * @param providers    further JAX-RS providers, if any
-     */
-    public static RestEndpoint publish(String address, Set<String> allowedRoles, List<Object> resources,
-            List<Object> providers) {
+    /** Publishes resources at an address relative to the CXF servlet, behind {@code gate}. */
+    static RestEndpoint publish(String address, Gate gate, List<Object> resources, List<Object> providers) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestEndpoint.class.getClassLoader());
@@ -51,11 +42,11 @@ public final class RestEndpoint implements AutoCloseable {
             factory.setAddress(address);
             factory.setServiceBeans(new ArrayList<>(resources));
             List<Object> all = new ArrayList<>(providers);
-            all.add(new BasicAuthentication(allowedRoles));
+            all.add(gate);
             all.add(new ProblemMapper());
             factory.setProviders(all);
             Server server = factory.create();
-            LOG.info("REST endpoint published at {} for roles {}", address, allowedRoles);
+            LOG.info("REST endpoint published at {}", address);
             return new RestEndpoint(bus, server, address);
         } catch (RuntimeException failed) {
             bus.shutdown(false);

@@ -31,7 +31,4 @@ public @interface AnprCamerasConfiguration {
 
     @AttributeDefinition(description = "Where the REST endpoint is served, under the hub's /api.")
     String restAddress() default "/v1/anpr";
-
-    @AttributeDefinition(description = "Roles that may post reads over REST.")
-    String[] restRoles() default {"device"};
 }

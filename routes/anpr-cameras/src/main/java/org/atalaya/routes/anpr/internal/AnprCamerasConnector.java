@@ -3,7 +3,6 @@ package org.atalaya.routes.anpr.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -12,6 +11,7 @@ import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.runtime.Connector;
 import org.atalaya.runtime.DeviceTopic;
 import org.atalaya.runtime.Settings;
+import org.atalaya.security.rest.Endpoints;
 import org.atalaya.security.rest.RestEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +34,9 @@ public class AnprCamerasConnector implements Connector {
     @Reference(target = "(camel.context.name=atalaya)")
     private CamelContext camel;
 
+    @Reference
+    private Endpoints endpoints;
+
     private AnprCamerasConfiguration config;
     private List<DeviceTopic> topics;
     private ProducerTemplate producer;
@@ -45,8 +48,7 @@ public class AnprCamerasConnector implements Connector {
         this.topics = Settings.list(config.topics()).stream().map(DeviceTopic::new).toList();
         this.config = config;
         producer = camel.createProducerTemplate();
-        endpoint = RestEndpoint.publish(config.restAddress(), Set.copyOf(Settings.list(config.restRoles())),
-                List.of(new ReadsResource(parser(), producer)), List.of());
+        endpoint = endpoints.publish(config.restAddress(), List.of(new ReadsResource(parser(), producer)), List.of());
     }
 
     @Deactivate

@@ -19,7 +19,11 @@ import org.apache.camel.ProducerTemplate;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.messaging.Addresses;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,7 @@ public class ReadsResource {
     }
 
     @POST
+    @Consults(value = DataClass.PLATE_READS, access = Access.WRITE)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] payload, @Context SecurityContext caller) throws Exception {
@@ -67,6 +72,7 @@ public class ReadsResource {
             }
             ids.add(read.id());
         }
+        Consultation.current().subjects(ids);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", ids.size());
         body.put("ids", ids);

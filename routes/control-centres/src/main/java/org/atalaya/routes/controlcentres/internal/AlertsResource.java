@@ -20,10 +20,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +29,12 @@ import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertKind;
 import org.atalaya.api.alert.AlertQuery;
 import org.atalaya.api.alert.AlertRepository;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 import org.atalaya.correlation.plate.PlateNormaliser;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +65,15 @@ public class AlertsResource {
     }
 
     @GET
+    @Consults(DataClass.HITS)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@Context SecurityContext caller, @QueryParam("agency") String agency,
+    public Response list(@QueryParam("agency") String agency,
             @QueryParam("kind") String kind, @QueryParam("plate") String plate, @QueryParam("camera") String camera,
             @QueryParam("minPriority") @DefaultValue("0") int minPriority, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("acknowledged") Boolean acknowledged,
             @QueryParam("before") @DefaultValue("0") long before, @QueryParam("limit") @DefaultValue("50") int limit)
             throws IOException {
+        Consultation caller = Consultation.current();
         String forAgency = callers.agency(caller, agency);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw Problem.badRequest("limit must be from 1 to " + MAX_LIMIT);
@@ -77,11 +81,12 @@ public class AlertsResource {
         AlertQuery query = new AlertQuery(kind(kind), plate(plate), blankToNull(camera), minPriority,
                 instant(since, "since"), instant(until, "until"), acknowledged, before, limit);
         List<AgencyAlert> page = alerts.list(forAgency, query);
-        LOG.info("Alerts of {} consulted by {} ({} returned)", forAgency, Callers.name(caller), page.size());
+        LOG.info("Alerts of {} consulted by {} ({} returned)", forAgency, caller.person(), page.size());
         List<Object> items = new ArrayList<>(page.size());
         for (AgencyAlert alert : page) {
             items.add(view(alert));
         }
+        caller.subjects(page.stream().map(AgencyAlert::id).toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agency", forAgency);
         body.put("alerts", items);
@@ -91,11 +96,13 @@ public class AlertsResource {
 
     @POST
     @Path("/{id}/ack")
+    @Consults(value = DataClass.HITS, access = Access.WRITE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response acknowledge(@Context SecurityContext caller, @PathParam("id") String id,
-            @QueryParam("agency") String agency) throws IOException {
+    public Response acknowledge(@PathParam("id") String id, @QueryParam("agency") String agency) throws IOException {
+        Consultation caller = Consultation.current();
         String forAgency = callers.agency(caller, agency);
-        AgencyAlert alert = alerts.acknowledge(forAgency, id, Callers.name(caller), Instant.now())
+        caller.subjects(List.of(id));
+        AgencyAlert alert = alerts.acknowledge(forAgency, id, caller.person(), Instant.now())
                 .orElseThrow(() -> Problem.notFound(forAgency + " has no alert " + id));
         LOG.info("Alert {} acknowledged for {} by {}", id, forAgency, alert.acknowledgedBy());
         return Response.ok(json.writeValueAsString(view(alert))).build();
@@ -108,17 +115,19 @@ public class AlertsResource {
      */
     @GET
     @Path("/stream")
+    @Consults(DataClass.HITS)
     @Produces(EVENT_STREAM)
-    public Response stream(@Context SecurityContext caller, @QueryParam("agency") String agency,
-            @HeaderParam("Last-Event-ID") String lastEventHeader, @QueryParam("lastEventId") String lastEventQuery) {
+    public Response stream(@QueryParam("agency") String agency, @HeaderParam("Last-Event-ID") String lastEventHeader,
+            @QueryParam("lastEventId") String lastEventQuery) {
+        Consultation caller = Consultation.current();
         String forAgency = callers.agency(caller, agency);
         long after = resumeAfter(forAgency, lastEventHeader != null ? lastEventHeader : lastEventQuery);
         AlertSignal signal = signals.get(forAgency);
-        String user = Callers.name(caller);
+        String user = caller.person();
         StreamingOutput events = output -> {
             LOG.info("Alert stream of {} opened by {} after event {}", forAgency, user, after);
             try {
-                pump(forAgency, after, signal, output);
+                pump(caller, forAgency, after, signal, output);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             } catch (IOException gone) {
@@ -130,7 +139,11 @@ public class AlertsResource {
                 .header("X-Accel-Buffering", "no").build();
     }
 
-    private void pump(String agency, long after, AlertSignal signal, OutputStream output)
+    /**
+     * Writes the agency's alerts as they come. Each batch is written to the audit log as a
+     * disclosure before it is sent: a batch that cannot be recorded ends the stream.
+     */
+    private void pump(Consultation caller, String agency, long after, AlertSignal signal, OutputStream output)
             throws IOException, InterruptedException {
         long last = after;
         write(output, "retry: 3000\n: streaming alerts of " + agency + "\n\n");
@@ -145,6 +158,7 @@ public class AlertsResource {
                             .append("data: ").append(json.writeValueAsString(view(alert))).append("\n\n");
                     last = alert.sequence();
                 }
+                caller.disclosed("stream alerts of " + agency, batch.stream().map(AgencyAlert::id).toList());
                 write(output, events.toString());
                 continue;
             }

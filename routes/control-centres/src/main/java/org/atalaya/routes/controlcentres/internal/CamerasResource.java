@@ -9,17 +9,19 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.geo.GeoPoint;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +34,14 @@ public class CamerasResource {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final CameraRegistry cameras;
-    private final Callers callers;
     private final ObjectMapper json = CanonicalJson.mapper();
 
-    CamerasResource(CameraRegistry cameras, Callers callers) {
+    CamerasResource(CameraRegistry cameras) {
         this.cameras = cameras;
-        this.callers = callers;
     }
 
     @GET
+    @Consults(DataClass.DEVICES)
     @Produces(MediaType.APPLICATION_JSON)
     public String list() throws IOException {
         return json.writeValueAsString(cameras.list());
@@ -48,6 +49,7 @@ public class CamerasResource {
 
     @GET
     @Path("/{id}")
+    @Consults(DataClass.DEVICES)
     @Produces(MediaType.APPLICATION_JSON)
     public String get(@PathParam("id") String id) throws IOException {
         return json.writeValueAsString(cameras.find(id).orElseThrow(() -> Problem.notFound("no camera " + id)));
@@ -56,27 +58,31 @@ public class CamerasResource {
     /** Adds or replaces a camera: {@code {"name", "latitude", "longitude", "heading", "borderApproach"}}. */
     @PUT
     @Path("/{id}")
+    @Consults(value = DataClass.DEVICES, access = Access.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response put(@Context SecurityContext caller, @PathParam("id") String id, byte[] body) throws IOException {
-        callers.requireAdmin(caller);
+    public Response put(@PathParam("id") String id, byte[] body) throws IOException {
+        Consultation caller = Consultation.current();
+        caller.subjects(java.util.List.of(id));
         if (!ID.matcher(id).matches()) {
             throw Problem.badRequest("a camera id is 1-64 letters, digits, '-' or '_'");
         }
         Camera camera = camera(id, body);
         boolean created = cameras.put(camera);
-        LOG.info("Camera {} {} by {}", id, created ? "added" : "replaced", Callers.name(caller));
+        LOG.info("Camera {} {} by {}", id, created ? "added" : "replaced", caller.person());
         return Response.status(created ? 201 : 200).entity(json.writeValueAsString(camera)).build();
     }
 
     @DELETE
     @Path("/{id}")
-    public Response remove(@Context SecurityContext caller, @PathParam("id") String id) {
-        callers.requireAdmin(caller);
+    @Consults(value = DataClass.DEVICES, access = Access.WRITE)
+    public Response remove(@PathParam("id") String id) {
+        Consultation caller = Consultation.current();
+        caller.subjects(java.util.List.of(id));
         if (!cameras.remove(id)) {
             throw Problem.notFound("no camera " + id);
         }
-        LOG.info("Camera {} removed by {}", id, Callers.name(caller));
+        LOG.info("Camera {} removed by {}", id, caller.person());
         return Response.noContent().build();
     }
 

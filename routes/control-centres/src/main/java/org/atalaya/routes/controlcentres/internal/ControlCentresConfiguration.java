@@ -9,14 +9,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface ControlCentresConfiguration {
 
     @AttributeDefinition(description = "Agencies with a control centre, comma-separated: each has a durable queue"
-            + " of that name on atalaya.alerts and an account role of that name.")
+            + " of that name on atalaya.alerts; who acts for them is the access policy's say.")
     String[] agencies() default {"local-police", "national-police"};
 
     @AttributeDefinition(description = "Where the REST endpoints are served, under the hub's /api.")
     String restAddress() default "/v1";
-
-    @AttributeDefinition(description = "Role that may change the camera registry and act for any agency.")
-    String adminRole() default "admin";
 
     @AttributeDefinition(description = "Seconds between keep-alive comments on an idle alert stream.")
     int heartbeatSeconds() default 15;

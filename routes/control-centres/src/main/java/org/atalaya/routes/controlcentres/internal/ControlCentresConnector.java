@@ -1,10 +1,8 @@
 package org.atalaya.routes.controlcentres.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +12,7 @@ import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.runtime.Connector;
 import org.atalaya.runtime.Settings;
+import org.atalaya.security.rest.Endpoints;
 import org.atalaya.security.rest.RestEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +38,9 @@ public class ControlCentresConnector implements Connector {
     @Reference
     private CameraRegistry cameras;
 
+    @Reference
+    private Endpoints endpoints;
+
     private List<String> agencies;
     private Map<String, AlertSignal> signals;
     private RestEndpoint endpoint;
@@ -47,15 +49,12 @@ public class ControlCentresConnector implements Connector {
     void activate(ControlCentresConfiguration config) {
         agencies = Settings.list(config.agencies());
         signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
-        Callers callers = new Callers(agencies, config.adminRole());
-        Set<String> roles = new HashSet<>(agencies);
-        roles.add(config.adminRole());
         List<Object> resources = new ArrayList<>();
-        resources.add(new AlertsResource(alerts, callers, signals, config.heartbeatSeconds()));
-        resources.add(new HotlistResource(hotlist, callers));
-        resources.add(new CamerasResource(cameras, callers));
+        resources.add(new AlertsResource(alerts, new Callers(agencies), signals, config.heartbeatSeconds()));
+        resources.add(new HotlistResource(hotlist));
+        resources.add(new CamerasResource(cameras));
         resources.add(new PlatesResource(hotlist));
-        endpoint = RestEndpoint.publish(config.restAddress(), roles, resources, List.of());
+        endpoint = endpoints.publish(config.restAddress(), resources, List.of());
     }
 
     @Deactivate

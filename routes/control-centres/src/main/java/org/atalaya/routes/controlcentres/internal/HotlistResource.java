@@ -22,19 +22,21 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistCategory;
 import org.atalaya.api.anpr.HotlistEntry;
 import org.atalaya.api.anpr.HotlistImport;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,17 +49,16 @@ public class HotlistResource {
     private static final int MAX_LIMIT = 1000;
 
     private final Hotlist hotlist;
-    private final Callers callers;
     private final ObjectMapper json = CanonicalJson.mapper();
 
-    HotlistResource(Hotlist hotlist, Callers callers) {
+    HotlistResource(Hotlist hotlist) {
         this.hotlist = hotlist;
-        this.callers = callers;
     }
 
     @GET
+    @Consults(DataClass.HOTLIST)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@Context SecurityContext caller, @QueryParam("plate") String plate,
+    public Response list(@QueryParam("plate") String plate,
             @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit)
             throws IOException {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -68,63 +69,72 @@ public class HotlistResource {
         body.put("size", hotlist.size());
         body.put("entries", page);
         body.put("nextAfter", page.size() == limit ? page.get(page.size() - 1).id() : null);
-        LOG.info("Hotlist consulted by {} ({} entries returned)", Callers.name(caller), page.size());
+        Consultation.current().subjects(page.stream().map(entry -> String.valueOf(entry.id())).toList());
+        LOG.info("Hotlist consulted by {} ({} entries returned)", Consultation.current().person(), page.size());
         return Response.ok(json.writeValueAsString(body)).build();
     }
 
     @GET
     @Path("/{id}")
+    @Consults(DataClass.HOTLIST)
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") long id) throws IOException {
+        Consultation.current().subjects(List.of(String.valueOf(id)));
         return Response.ok(json.writeValueAsString(hotlist.find(id)
                 .orElseThrow(() -> Problem.notFound("no hotlist entry " + id)))).build();
     }
 
     @POST
+    @Consults(value = DataClass.HOTLIST, access = Access.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response add(@Context SecurityContext caller, byte[] body) throws IOException {
-        callers.requireAgencyOrAdmin(caller);
-        HotlistEntry stored = hotlist.add(entry(0, body, Callers.name(caller)));
-        LOG.info("Hotlist entry {} ({}) added by {}", stored.id(), stored.plate(), Callers.name(caller));
+    public Response add(byte[] body) throws IOException {
+        Consultation caller = Consultation.current();
+        HotlistEntry stored = hotlist.add(entry(0, body, caller.person()));
+        caller.subjects(List.of(String.valueOf(stored.id())));
+        LOG.info("Hotlist entry {} added by {}", stored.id(), caller.person());
         return Response.created(URI.create("hotlist/" + stored.id())).entity(json.writeValueAsString(stored)).build();
     }
 
     @PUT
     @Path("/{id}")
+    @Consults(value = DataClass.HOTLIST, access = Access.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@Context SecurityContext caller, @PathParam("id") long id, byte[] body) throws IOException {
-        callers.requireAgencyOrAdmin(caller);
-        HotlistEntry updated = hotlist.update(entry(id, body, Callers.name(caller)))
+    public Response update(@PathParam("id") long id, byte[] body) throws IOException {
+        Consultation caller = Consultation.current();
+        caller.subjects(List.of(String.valueOf(id)));
+        HotlistEntry updated = hotlist.update(entry(id, body, caller.person()))
                 .orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
-        LOG.info("Hotlist entry {} ({}) updated by {}", id, updated.plate(), Callers.name(caller));
+        LOG.info("Hotlist entry {} updated by {}", id, caller.person());
         return Response.ok(json.writeValueAsString(updated)).build();
     }
 
     @DELETE
     @Path("/{id}")
-    public Response remove(@Context SecurityContext caller, @PathParam("id") long id) {
-        callers.requireAgencyOrAdmin(caller);
+    @Consults(value = DataClass.HOTLIST, access = Access.WRITE)
+    public Response remove(@PathParam("id") long id) {
+        Consultation caller = Consultation.current();
+        caller.subjects(List.of(String.valueOf(id)));
         hotlist.remove(id).orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
-        LOG.info("Hotlist entry {} removed by {}", id, Callers.name(caller));
+        LOG.info("Hotlist entry {} removed by {}", id, caller.person());
         return Response.noContent().build();
     }
 
     /** Bulk import: CSV with the header {@code plate,country,category,priority} and optional columns. */
     @POST
     @Path("/import")
+    @Consults(value = DataClass.HOTLIST, access = Access.WRITE)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importCsv(@Context SecurityContext caller, @QueryParam("source") String source, InputStream csv)
-            throws IOException {
-        callers.requireAgencyOrAdmin(caller);
-        String from = source == null || source.isBlank() ? Callers.name(caller) : source.strip();
+    public Response importCsv(@QueryParam("source") String source, InputStream csv) throws IOException {
+        Consultation caller = Consultation.current();
+        String from = source == null || source.isBlank() ? caller.person() : source.strip();
         HotlistImport result;
         try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
             result = hotlist.importCsv(reader, from, rows -> { });
         }
-        LOG.info("Hotlist import by {} (source {}): {} added, {} replaced, {} rejected", Callers.name(caller), from,
+        LOG.info("Hotlist import by {} (source {}): {} added, {} replaced, {} rejected", caller.person(), from,
                 result.added(), result.replaced(), result.rejected().size());
         return Response.ok(json.writeValueAsString(result)).build();
     }

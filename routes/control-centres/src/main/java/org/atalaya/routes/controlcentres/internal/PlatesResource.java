@@ -7,13 +7,14 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
+import org.atalaya.api.security.DataClass;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.PlateCheck;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +33,17 @@ public class PlatesResource {
 
     @GET
     @Path("/{plate}/check")
+    @Consults(DataClass.HOTLIST)
     @Produces(MediaType.APPLICATION_JSON)
-    public String check(@Context SecurityContext caller, @PathParam("plate") String plate,
+    public String check(@PathParam("plate") String plate,
             @QueryParam("country") String country) throws IOException {
         PlateCheck check = hotlist.check(plate, country);
         if (check.plate() == null) {
             throw Problem.badRequest("'" + plate + "' is not a licence plate: letters and digits, at most 11");
         }
-        LOG.info("Plate {} checked by {}: {} hit(s)", check.plate(), Callers.name(caller), check.hits().size());
+        Consultation caller = Consultation.current();
+        caller.subjects(java.util.List.of(check.plate()));
+        LOG.info("Plate checked by {}: {} hit(s)", caller.person(), check.hits().size());
         return CanonicalJson.mapper().writeValueAsString(check);
     }
 }
