@@ -43,7 +43,8 @@ final class AlertStream implements AutoCloseable {
      */
     static AlertStream open(String url, String user, String password, String lastEventId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
-                .header("Accept", "text/event-stream").header("Authorization", Rest.basic(user, password));
+                .header("Accept", "text/event-stream").header("Authorization", Rest.basic(user, password))
+                .header("X-Purpose", Rest.PURPOSE);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -78,7 +78,7 @@ public class AnprIT extends AtalayaTestSupport {
         String plate = listed("WANTED_PERSON_VEHICLE", 95); // ends in B, read as 8
         String misread = plate.substring(0, plate.length() - 1) + "8";
         try (AlertStream local = stream(LOCAL_POLICE)) {
-            HttpResponse<String> accepted = Rest.post("/anpr/reads", "device", DEVICE_PASSWORD, "application/json",
+            HttpResponse<String> accepted = Rest.post("/anpr/reads", ANPR_CAMERAS, password(ANPR_CAMERAS), "application/json",
                     readJson(uniqueId("rest"), TARAJAL, misread, Instant.now()));
             assertEquals(accepted.body(), 202, accepted.statusCode());
             assertEquals(1, JSON.readTree(accepted.body()).path("accepted").asInt());
@@ -116,9 +116,9 @@ public class AnprIT extends AtalayaTestSupport {
         String plate = newPlate();
         try (AlertStream local = stream(LOCAL_POLICE)) {
             Instant now = Instant.now();
-            publish("device", DEVICE_PASSWORD, "atalaya/anpr/" + TARAJAL + "/reads",
+            publish(ANPR_CAMERAS, password(ANPR_CAMERAS), "atalaya/anpr/" + TARAJAL + "/reads",
                     readJson(uniqueId("a"), TARAJAL, plate, now.minusSeconds(20)));
-            publish("device", DEVICE_PASSWORD, "atalaya/anpr/" + HACHO + "/reads",
+            publish(ANPR_CAMERAS, password(ANPR_CAMERAS), "atalaya/anpr/" + HACHO + "/reads",
                     readJson(uniqueId("b"), HACHO, plate, now));
 
             JsonNode clone = nextAlert(local, plate);
@@ -213,15 +213,15 @@ public class AnprIT extends AtalayaTestSupport {
 
     @Test
     public void badInputIsRefusedWithAReason() throws Exception {
-        HttpResponse<String> malformed = Rest.post("/anpr/reads", "device", DEVICE_PASSWORD, "application/json",
+        HttpResponse<String> malformed = Rest.post("/anpr/reads", ANPR_CAMERAS, password(ANPR_CAMERAS), "application/json",
                 "{\"plate\":");
         assertEquals(400, malformed.statusCode());
         assertEquals("application/problem+json", malformed.headers().firstValue("Content-Type").orElse(""));
-        HttpResponse<String> unknownCamera = Rest.post("/anpr/reads", "device", DEVICE_PASSWORD, "application/json",
+        HttpResponse<String> unknownCamera = Rest.post("/anpr/reads", ANPR_CAMERAS, password(ANPR_CAMERAS), "application/json",
                 readJson(uniqueId("x"), "no-such-camera", "1234BCD", Instant.now()));
         assertEquals(400, unknownCamera.statusCode());
         assertTrue(unknownCamera.body(), unknownCamera.body().contains("not registered"));
-        HttpResponse<String> badPlate = Rest.post("/anpr/reads", "device", DEVICE_PASSWORD, "application/json",
+        HttpResponse<String> badPlate = Rest.post("/anpr/reads", ANPR_CAMERAS, password(ANPR_CAMERAS), "application/json",
                 readJson(uniqueId("x"), TARAJAL, "12#4", Instant.now()));
         assertEquals(400, badPlate.statusCode());
         HttpResponse<String> badCategory = Rest.post("/hotlist", LOCAL_POLICE, LOCAL_POLICE_PASSWORD,
@@ -231,7 +231,7 @@ public class AnprIT extends AtalayaTestSupport {
 
         // Over MQTT nobody waits for an answer: the reason goes with the payload to the dead letters.
         String marker = uniqueId("bad");
-        publish("device", DEVICE_PASSWORD, "atalaya/anpr/" + TARAJAL + "/reads",
+        publish(ANPR_CAMERAS, password(ANPR_CAMERAS), "atalaya/anpr/" + TARAJAL + "/reads",
                 "{\"id\":\"" + marker + "\",\"plate\":\"12#4\"}");
         Exchange dead = deadLetterContaining(marker);
         String reason = dead.getIn().getHeader("AtalayaFailureReason", String.class);
@@ -243,7 +243,7 @@ public class AnprIT extends AtalayaTestSupport {
     public void everyEndpointWantsTheRightAccount() throws Exception {
         assertEquals(401, Rest.get("/alerts", null, null).statusCode());
         assertEquals(401, Rest.get("/alerts", LOCAL_POLICE, "wrong-password").statusCode());
-        assertEquals(403, Rest.get("/alerts", "device", DEVICE_PASSWORD).statusCode());
+        assertEquals(403, Rest.get("/alerts", ANPR_CAMERAS, password(ANPR_CAMERAS)).statusCode());
         assertEquals(403, Rest.post("/anpr/reads", LOCAL_POLICE, LOCAL_POLICE_PASSWORD, "application/json", "{}")
                 .statusCode());
         assertEquals(403, Rest.put("/cameras/it-forbidden", LOCAL_POLICE, LOCAL_POLICE_PASSWORD,
@@ -261,7 +261,7 @@ public class AnprIT extends AtalayaTestSupport {
         features.uninstallFeature("atalaya-anpr-cameras");
         try {
             assertNull(camel.getRoute("anpr-cameras-mqtt-1"));
-            assertEquals(404, Rest.post("/anpr/reads", "device", DEVICE_PASSWORD, "application/json",
+            assertEquals(404, Rest.post("/anpr/reads", ANPR_CAMERAS, password(ANPR_CAMERAS), "application/json",
                     readJson(uniqueId("gone"), TARAJAL, plate, Instant.now())).statusCode());
             try (AlertStream local = stream(LOCAL_POLICE)) {
                 List<String> meanwhile = new ArrayList<>();
@@ -345,10 +345,6 @@ public class AnprIT extends AtalayaTestSupport {
         return AlertStream.open(Rest.url("/alerts/stream"), agency, password(agency), null);
     }
 
-    private static String password(String agency) {
-        return LOCAL_POLICE.equals(agency) ? LOCAL_POLICE_PASSWORD : NATIONAL_POLICE_PASSWORD;
-    }
-
     /**
      * The next alert about one of these plates; alerts about others (late ones of an earlier
      * test) are passed over.
@@ -365,7 +361,7 @@ public class AnprIT extends AtalayaTestSupport {
     }
 
     private static void publishRead(String camera, String id, String plate) throws Exception {
-        publish("device", DEVICE_PASSWORD, "atalaya/anpr/" + camera + "/reads", readJson(id, camera, plate,
+        publish(ANPR_CAMERAS, password(ANPR_CAMERAS), "atalaya/anpr/" + camera + "/reads", readJson(id, camera, plate,
                 Instant.now()));
     }
 

@@ -17,7 +17,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.inject.Inject;
@@ -56,13 +58,41 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerSuite.class)
 public abstract class AtalayaTestSupport {
 
-    static final String ADMIN_PASSWORD = "itest-Admin-7rQ2xW9kLp";
-    static final String DEVICE_PASSWORD = "itest-Device-4mN8pL2vQs";
-    static final String HUB_PASSWORD = "itest-Hub-9sK3dF6hTz";
+    static final String ANPR_CAMERAS = "anpr-cameras";
+    static final String FACE_CAMERAS = "face-cameras";
+    static final String CITY_SENSORS = "city-sensors";
     static final String LOCAL_POLICE = "local-police";
-    static final String LOCAL_POLICE_PASSWORD = "itest-Local-3vB7nM1qWe";
     static final String NATIONAL_POLICE = "national-police";
-    static final String NATIONAL_POLICE_PASSWORD = "itest-National-8kJ2hG5fDs";
+    /** Two officers of the National Police, each with an account of their own. */
+    static final String NATIONAL_OFFICER_A = "np-officer-0417";
+    static final String NATIONAL_OFFICER_B = "np-officer-2290";
+    static final String JUSTICE = "justice";
+    static final String DATA_PROTECTION_OFFICER = "data-protection-officer";
+
+    /**
+     * Every account bin/atalaya-init creates, with its group, plus the two officers; each has
+     * the password {@link #password(String)} gives.
+     */
+    static final Map<String, String> ACCOUNTS = Map.ofEntries(
+            Map.entry("admin", "admingroup"),
+            Map.entry(ANPR_CAMERAS, "anprcameras"),
+            Map.entry(FACE_CAMERAS, "facecameras"),
+            Map.entry(CITY_SENSORS, "citysensors"),
+            Map.entry(LOCAL_POLICE, "localpolice"),
+            Map.entry(NATIONAL_POLICE, "nationalpolice"),
+            Map.entry(NATIONAL_OFFICER_A, "nationalpolice"),
+            Map.entry(NATIONAL_OFFICER_B, "nationalpolice"),
+            Map.entry("interior-ministry", "interiorministry"),
+            Map.entry(JUSTICE, "justice"),
+            Map.entry("fire-service", "fireservice"),
+            Map.entry("ume", "ume"),
+            Map.entry("city-operations", "cityoperations"),
+            Map.entry(DATA_PROTECTION_OFFICER, "dataprotection"));
+
+    static final String ADMIN_PASSWORD = password("admin");
+    static final String HUB_PASSWORD = "itest-Hub-9sK3dF6hTz";
+    static final String LOCAL_POLICE_PASSWORD = password(LOCAL_POLICE);
+    static final String NATIONAL_POLICE_PASSWORD = password(NATIONAL_POLICE);
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -109,6 +139,10 @@ public abstract class AtalayaTestSupport {
     @Filter(value = "(camel.context.name=atalaya)", timeout = 60_000)
     protected CamelContext camel;
 
+    static String password(String account) {
+        return "itest-" + account + "-7rQ2xW9kLp";
+    }
+
     @Configuration
     public Option[] configuration() throws IOException {
         MavenArtifactUrlReference distribution = maven().groupId("org.atalaya").artifactId("atalaya")
@@ -116,7 +150,11 @@ public abstract class AtalayaTestSupport {
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");
         String work = System.getProperty("atalaya.itests.work", "target/exam");
-        return new Option[] {
+        List<Option> options = new ArrayList<>();
+        // What bin/atalaya-init does on a real first start.
+        ACCOUNTS.forEach((account, group) -> options.add(
+                editConfigurationFilePut("etc/users.properties", account, password(account) + ",_g_:" + group)));
+        options.addAll(List.of(
             karafDistributionConfiguration().frameworkUrl(distribution).name("Atalaya")
                     .unpackDirectory(new File(work)).useDeployFolder(false),
             // Launched as bin/karaf launches it on Java 17.
@@ -129,13 +167,7 @@ public abstract class AtalayaTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
-            // What bin/atalaya-init does on a real first start.
-            editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
-            editConfigurationFilePut("etc/users.properties", "device", DEVICE_PASSWORD + ",_g_:devices"),
             editConfigurationFilePut("etc/users.properties", "atalaya-hub", HUB_PASSWORD + ",hub"),
-            editConfigurationFilePut("etc/users.properties", LOCAL_POLICE, LOCAL_POLICE_PASSWORD + ",_g_:localpolice"),
-            editConfigurationFilePut("etc/users.properties", NATIONAL_POLICE,
-                    NATIONAL_POLICE_PASSWORD + ",_g_:nationalpolice"),
             editConfigurationFilePut("etc/org.atalaya.runtime.cfg", "broker.password", HUB_PASSWORD),
             // Free ports for every listener.
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
@@ -150,8 +182,8 @@ public abstract class AtalayaTestSupport {
             // Likewise for plate reads: alerts then reach a stream in the order the reads were sent.
             editConfigurationFilePut("etc/org.atalaya.anprcameras.cfg", "consumers", "1"),
             editConfigurationFilePut("etc/org.atalaya.correlation.anpr.cfg", "consumers", "1"),
-            mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3").versionAsInProject(),
-        };
+            mavenBundle("org.eclipse.paho", "org.eclipse.paho.client.mqttv3").versionAsInProject()));
+        return options.toArray(new Option[0]);
     }
 
     private static String freePort() throws IOException {
@@ -213,7 +245,7 @@ public abstract class AtalayaTestSupport {
      */
     protected void fence(String sensor) throws Exception {
         String id = uniqueId(sensor + "-fence");
-        publish("device", DEVICE_PASSWORD, "atalaya/sensors/" + sensor + "/readings", reading(id, sensor, 20));
+        publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/" + sensor + "/readings", reading(id, sensor, 20));
         if (camel.createConsumerTemplate().receive(inboundSensorEvent(id), WAIT.toMillis()) == null) {
             throw new AssertionError("fence reading " + id + " did not arrive");
         }

@@ -28,6 +28,16 @@ import org.junit.rules.TemporaryFolder;
  */
 public class FirstStartTest {
 
+    /** The accounts bin/atalaya-init creates for people and devices, with their groups. */
+    private static final Map<String, String> INITIAL_ACCOUNTS = Map.ofEntries(
+            Map.entry("admin", "admingroup"), Map.entry("anpr-cameras", "anprcameras"),
+            Map.entry("face-cameras", "facecameras"), Map.entry("city-sensors", "citysensors"),
+            Map.entry("local-police", "localpolice"), Map.entry("national-police", "nationalpolice"),
+            Map.entry("interior-ministry", "interiorministry"), Map.entry("justice", "justice"),
+            Map.entry("fire-service", "fireservice"), Map.entry("ume", "ume"),
+            Map.entry("city-operations", "cityoperations"), Map.entry("data-protection-officer", "dataprotection"));
+
+
     private static final Path ASSEMBLY = Paths.get(System.getProperty("atalaya.assembly",
             "../karaf-assembly/target/assembly"));
 
@@ -61,23 +71,24 @@ public class FirstStartTest {
         assertEquals(result.output, 0, result.exitCode);
         Properties users = load(home.resolve("etc/users.properties"));
         String admin = password(users, "admin");
-        String device = password(users, "device");
         String hub = password(users, "atalaya-hub");
-        for (String password : new String[] {admin, device, hub}) {
+        Set<String> passwords = new java.util.HashSet<>();
+        for (Map.Entry<String, String> account : INITIAL_ACCOUNTS.entrySet()) {
+            String password = password(users, account.getKey());
             assertTrue(password, password.length() >= 32);
+            assertTrue(account.getKey() + " is a new password", passwords.add(password));
+            assertEquals(password + ",_g_:" + account.getValue(), users.getProperty(account.getKey()));
         }
-        assertNotEquals(admin, device);
         assertNotEquals(admin, hub);
-        assertTrue(users.getProperty("admin").endsWith(",_g_:admingroup"));
-        assertTrue(users.getProperty("device").endsWith(",_g_:devices"));
         assertEquals(hub + ",hub", users.getProperty("atalaya-hub"));
         assertEquals(hub, load(home.resolve("etc/org.atalaya.runtime.cfg")).getProperty("broker.password"));
 
         Path credentials = home.resolve("etc/atalaya-credentials.txt");
         assertTrue(result.output, result.output.contains(credentials.toString()));
         String written = Files.readString(credentials);
-        assertTrue(written.contains("admin = " + admin));
-        assertTrue(written.contains("device = " + device));
+        for (String account : INITIAL_ACCOUNTS.keySet()) {
+            assertTrue(account, written.contains(account + " = " + password(users, account)));
+        }
         assertFalse("the hub's own password stays in its configuration", written.contains(hub));
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(credentials));
@@ -85,17 +96,18 @@ public class FirstStartTest {
 
     @Test
     public void takesThePasswordsFromTheEnvironmentAndWritesNoneDown() throws Exception {
-        Result result = init(Map.of("ATALAYA_ADMIN_PASSWORD", "Ceuta-Admin-2026-x",
-                "ATALAYA_DEVICE_PASSWORD", "Ceuta-Device-2026-y",
-                "ATALAYA_LOCAL_POLICE_PASSWORD", "Ceuta-Local-2026-z",
-                "ATALAYA_NATIONAL_POLICE_PASSWORD", "Ceuta-National-2026-w"));
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (String account : INITIAL_ACCOUNTS.keySet()) {
+            environment.put("ATALAYA_" + account.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD",
+                    "Ceuta-2026-" + account);
+        }
+        Result result = init(environment);
 
         assertEquals(result.output, 0, result.exitCode);
         Properties users = load(home.resolve("etc/users.properties"));
-        assertEquals("Ceuta-Admin-2026-x", password(users, "admin"));
-        assertEquals("Ceuta-Device-2026-y", password(users, "device"));
-        assertEquals("Ceuta-Local-2026-z", password(users, "local-police"));
-        assertEquals("Ceuta-National-2026-w", password(users, "national-police"));
+        for (String account : INITIAL_ACCOUNTS.keySet()) {
+            assertEquals("Ceuta-2026-" + account, password(users, account));
+        }
         assertFalse(Files.exists(home.resolve("etc/atalaya-credentials.txt")));
         // The demo cameras' account is the hub's own business: generated, kept in their settings.
         Properties simulator = load(home.resolve("etc/org.atalaya.simulators.anpr.cfg"));

@@ -52,7 +52,7 @@ public class HotDeployIT extends AtalayaTestSupport {
         List<String> publishedMeanwhile = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = uniqueId("en-port-" + i);
-            publish("device", DEVICE_PASSWORD, "atalaya/sensors/wx-monte-hacho/readings",
+            publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/wx-monte-hacho/readings",
                     reading(id, "wx-monte-hacho", 15 + i / 10.0));
             publishedMeanwhile.add(id);
         }

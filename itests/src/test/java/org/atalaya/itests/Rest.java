@@ -7,8 +7,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The hub's REST API as an agency or a camera calls it: HTTP, Basic authentication. */
+/**
+ * The hub's REST API as an agency or a camera calls it: HTTP, Basic authentication, and the
+ * purpose of the consultation ({@value #PURPOSE} unless the test says otherwise).
+ */
 final class Rest {
+
+    /** A purpose both police control centres may give, needing no case. */
+    static final String PURPOSE = "operational-response";
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -42,8 +48,32 @@ final class Rest {
         return send(request(path, user, password).DELETE());
     }
 
-    private static HttpRequest.Builder request(String path, String user, String password) {
+    /**
+     * Any call, with the purpose and case given (or none when {@code null}), and a body when
+     * {@code contentType} is not {@code null}.
+     */
+    static HttpResponse<String> call(String method, String path, String user, String password, String purpose,
+            String caseReference, String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        if (purpose != null) {
+            request.header("X-Purpose", purpose);
+        }
+        if (caseReference != null) {
+            request.header("X-Case-Reference", caseReference);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return send(request);
+    }
+
+    private static HttpRequest.Builder request(String path, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("X-Purpose", PURPOSE);
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }

@@ -59,7 +59,7 @@ public class SmokeIT extends AtalayaTestSupport {
     public void aSensorReadingPublishedOverMqttComesOutCanonicalOnTheInboundAddress() throws Exception {
         String id = uniqueId("wx-hacho");
 
-        publish("device", DEVICE_PASSWORD, "atalaya/sensors/wx-hacho/readings", reading(id, "wx-hacho", 19.5));
+        publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/wx-hacho/readings", reading(id, "wx-hacho", 19.5));
 
         ConsumerTemplate consumer = camel.createConsumerTemplate();
         Exchange event = consumer.receive(inboundSensorEvent(id), WAIT.toMillis());
@@ -74,8 +74,8 @@ public class SmokeIT extends AtalayaTestSupport {
     public void aReadingPublishedTwiceIsAcceptedOnce() throws Exception {
         String id = uniqueId("tr-tarajal");
 
-        publish("device", DEVICE_PASSWORD, "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
-        publish("device", DEVICE_PASSWORD, "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
+        publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
+        publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/tr-tarajal/readings", reading(id, "tr-tarajal", 21));
         fence("tr-tarajal");
 
         ConsumerTemplate consumer = camel.createConsumerTemplate();
@@ -90,7 +90,7 @@ public class SmokeIT extends AtalayaTestSupport {
         String id = uniqueId("wx-port");
         String payload = reading(id, "wx-port", 71.0);
 
-        publish("device", DEVICE_PASSWORD, "atalaya/sensors/wx-port/readings", payload);
+        publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/sensors/wx-port/readings", payload);
 
         ConsumerTemplate consumer = camel.createConsumerTemplate();
         Exchange dead = consumer.receive("jms:queue:atalaya.dlq?selector=AtalayaFailedRoute='city-sensors-readings'"
@@ -103,7 +103,7 @@ public class SmokeIT extends AtalayaTestSupport {
     @Test
     public void theBrokerRefusesWrongAndDefaultCredentials() {
         for (String[] credentials : new String[][] {
-            {"device", "wrong-password"}, {"karaf", "karaf"}, {"admin", "admin"}, {"device", ""}, {"admin", ""}}) {
+            {CITY_SENSORS, "wrong-password"}, {"karaf", "karaf"}, {"admin", "admin"}, {CITY_SENSORS, ""}, {"admin", ""}}) {
             MqttException refused = assertThrows(MqttException.class,
                     () -> mqttClient(credentials[0], credentials[1]).disconnect());
             assertTrue(credentials[0] + "/" + credentials[1] + ": " + refused,
@@ -114,9 +114,9 @@ public class SmokeIT extends AtalayaTestSupport {
     @Test
     public void aDeviceMayPublishOnlyOnDeviceTopics() throws Exception {
         assertThrows(MqttException.class,
-                () -> publish("device", DEVICE_PASSWORD, "atalaya/alerts", "{\"kind\":\"forged\"}"));
+                () -> publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/alerts", "{\"kind\":\"forged\"}"));
         assertThrows(MqttException.class,
-                () -> publish("device", DEVICE_PASSWORD, "atalaya/in/sensors", "{}"));
+                () -> publish(CITY_SENSORS, password(CITY_SENSORS), "atalaya/in/sensors", "{}"));
     }
 
     @Test
