@@ -98,7 +98,7 @@ public class AccessMatrixIT extends AtalayaTestSupport {
             Map.entry("ume", "fire:r sensors:r devices:r"),
             Map.entry("city-operations", "sensors:r fire:r devices:rw"),
             Map.entry("data-protection-officer", "audit:r"),
-            Map.entry("admin", "devices:rw sensors:r fire:r"),
+            Map.entry("admin", "devices:rw sensors:r fire:r hotlist:rw hits:r"),
             Map.entry("anpr-cameras", "plate-reads:w"),
             Map.entry("face-cameras", "face-matches:w"),
             Map.entry("city-sensors", "sensors:w fire:w")));

@@ -293,10 +293,10 @@ public class AnprIT extends AtalayaTestSupport {
         String added = executeCommand("atalaya:hotlist-add --country ES --category STOLEN_VEHICLE --priority 90"
                 + " --reason console-test " + plate);
         assertTrue(added, added.contains(plate));
-        String check = executeCommand("atalaya:plate-check " + plate.substring(0, plate.length() - 1) + "8");
+        String check = executeCommand("atalaya:plate-check --purpose administration " + plate.substring(0, plate.length() - 1) + "8");
         assertTrue(check, check.contains(plate) && check.contains("OCR_EQUIVALENT")
                 && check.contains("position 7: read 8, listed B")); // counted from 1 for people
-        String list = executeCommand("atalaya:hotlist-list --plate " + plate);
+        String list = executeCommand("atalaya:hotlist-list --purpose administration --plate " + plate);
         assertTrue(list, list.contains("STOLEN_VEHICLE"));
         String cameras = executeCommand("atalaya:cameras");
         assertTrue(cameras, cameras.contains(TARAJAL));
@@ -304,7 +304,7 @@ public class AnprIT extends AtalayaTestSupport {
             publishRead(TARAJAL, uniqueId("console"), plate);
             nextAlert(local, plate);
         }
-        String alerts = executeCommand("atalaya:alerts --agency local-police --plate " + plate);
+        String alerts = executeCommand("atalaya:alerts --purpose administration --agency local-police --plate " + plate);
         assertTrue(alerts, alerts.contains(plate) && alerts.contains("HIT"));
     }
 

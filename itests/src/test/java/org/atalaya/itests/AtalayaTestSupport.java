@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +25,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import javax.inject.Inject;
+import javax.security.auth.Subject;
 
 import org.apache.camel.CamelContext;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -251,12 +256,22 @@ public abstract class AtalayaTestSupport {
         }
     }
 
-    /** Runs a console command as an administrator would, and returns what it printed. */
+    /**
+     * Runs a console command as the administrator logged in over ssh would (user {@code admin}
+     * with the admin group's roles), and returns what it printed.
+     */
     protected String executeCommand(String command) throws Exception {
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("admin"));
+        for (String role : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         try (Session session = sessionFactory.create(System.in, out, out)) {
-            session.execute(command);
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException failed) {
+            throw failed.getException();
         }
         return output.toString(StandardCharsets.UTF_8);
     }

@@ -12,11 +12,13 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertQuery;
 import org.atalaya.api.alert.AlertRepository;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** The alerts one agency received, newest first. */
 @Service
 @Command(scope = "atalaya", name = "alerts", description = "Lists the alerts an agency received, newest first")
-public class AlertsCommand extends AtalayaAction {
+public class AlertsCommand extends ConsultingAction {
 
     @Option(name = "--agency", description = "The agency", required = true)
     @Completion(PoliceAgencyCompleter.class)
@@ -52,6 +54,8 @@ public class AlertsCommand extends AtalayaAction {
                 camera == null || camera.isBlank() ? null : camera.strip(), 0, null, null,
                 unacknowledged ? Boolean.FALSE : null, Math.max(0, before), CommandArguments.limit(limit));
         List<AgencyAlert> found = alerts.list(receiver, query);
+        consult(DataClass.HITS, Access.READ, "atalaya:alerts --agency " + receiver,
+                found.stream().map(AgencyAlert::id).toList());
         ShellTable table = new ShellTable().emptyTableText("no alerts");
         table.column("Sequence").align(HAlign.right);
         table.column("Raised at");

@@ -10,17 +10,20 @@ import org.apache.karaf.shell.support.table.HAlign;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.CameraRegistry;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** The camera sites the hub accepts plate reads from. */
 @Service
 @Command(scope = "atalaya", name = "cameras", description = "Lists the registered ANPR cameras")
-public class CamerasCommand extends AtalayaAction {
+public class CamerasCommand extends ConsultingAction {
 
     @Reference
     private CameraRegistry registry;
 
     @Override
     protected void run() {
+        consult(DataClass.DEVICES, Access.READ, "atalaya:cameras", List.of());
         List<Camera> cameras = registry.list();
         ShellTable table = new ShellTable().emptyTableText("no cameras");
         table.column("Id");

@@ -2,6 +2,7 @@ package org.atalaya.console.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,11 +14,13 @@ import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistCategory;
 import org.atalaya.api.anpr.HotlistEntry;
 import org.atalaya.api.anpr.PlateCheck;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** Lists one plate, from now on, and shows the entry as stored. */
 @Service
 @Command(scope = "atalaya", name = "hotlist-add", description = "Lists a plate on the hotlist")
-public class HotlistAddCommand extends AtalayaAction {
+public class HotlistAddCommand extends ConsultingAction {
 
     @Argument(index = 0, name = "plate", description = "The plate; case and separators do not matter",
             required = true)
@@ -69,6 +72,7 @@ public class HotlistAddCommand extends AtalayaAction {
             throw new IllegalArgumentException("'" + plate + "' is not a plate: letters and digits only,"
                     + " separators aside");
         }
+        consult(DataClass.HOTLIST, Access.WRITE, "atalaya:hotlist-add", List.of(check.plate()));
         HotlistEntry stored = hotlist.add(new HotlistEntry(0, check.plate(), listedCountry, listedCategory,
                 listedPriority, source.strip(), blankToNull(reason), blankToNull(reference), now, until));
         System.out.println("Listed entry " + stored.id());

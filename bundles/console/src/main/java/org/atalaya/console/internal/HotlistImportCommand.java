@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -22,6 +23,8 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistImport;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /**
  * Streams a CSV file into the hotlist, a line at a time, so that a list of millions of plates
@@ -33,7 +36,7 @@ import org.atalaya.api.anpr.HotlistImport;
                 + " category and priority, and optionally source, reason, reference, valid_from and valid_until,"
                 + " in any order. A row whose source and reference are already listed replaces that entry; a row"
                 + " that is not valid is reported and left out.")
-public class HotlistImportCommand extends AtalayaAction {
+public class HotlistImportCommand extends ConsultingAction {
 
     /** How many rejected rows the summary shows. */
     static final int REJECTED_SHOWN = 20;
@@ -65,6 +68,7 @@ public class HotlistImportCommand extends AtalayaAction {
             throw new IllegalArgumentException("--source must not be blank");
         }
         Charset encoding = charset(charset);
+        consult(DataClass.HOTLIST, Access.WRITE, "atalaya:hotlist-import " + path, List.of());
         // The progress line goes to the terminal itself, not into a pipe the summary may go to.
         ImportProgress progress = new ImportProgress(session.getConsole(), ImportProgress.EVERY);
         Instant start = Instant.now();

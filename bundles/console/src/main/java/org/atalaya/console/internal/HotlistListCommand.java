@@ -10,11 +10,13 @@ import org.apache.karaf.shell.support.table.HAlign;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistEntry;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** Pages through the hotlist by id. */
 @Service
 @Command(scope = "atalaya", name = "hotlist-list", description = "Lists hotlist entries by id, a page at a time")
-public class HotlistListCommand extends AtalayaAction {
+public class HotlistListCommand extends ConsultingAction {
 
     @Option(name = "--plate", description = "Only the entries of this plate")
     private String plate;
@@ -40,6 +42,8 @@ public class HotlistListCommand extends AtalayaAction {
             }
         }
         List<HotlistEntry> entries = hotlist.list(normalised, Math.max(0, after), pageSize);
+        consult(DataClass.HOTLIST, Access.READ, "atalaya:hotlist-list",
+                entries.stream().map(entry -> String.valueOf(entry.id())).toList());
         ShellTable table = new ShellTable().emptyTableText("no entries");
         for (String column : HotlistText.ENTRY_COLUMNS) {
             table.column(column).align(column.equals("Id") || column.equals("Priority") ? HAlign.right : HAlign.left);

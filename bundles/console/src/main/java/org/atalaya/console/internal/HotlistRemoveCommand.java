@@ -10,11 +10,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistEntry;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** Takes entries off the hotlist by id; reads are no longer checked against them. */
 @Service
 @Command(scope = "atalaya", name = "hotlist-remove", description = "Removes hotlist entries by id")
-public class HotlistRemoveCommand extends AtalayaAction {
+public class HotlistRemoveCommand extends ConsultingAction {
 
     @Argument(index = 0, name = "ids", description = "The ids of the entries (hotlist-list shows them)",
             required = true, multiValued = true)
@@ -30,6 +32,8 @@ public class HotlistRemoveCommand extends AtalayaAction {
         for (String id : ids) {
             entryIds.add(CommandArguments.entryId(id));
         }
+        consult(DataClass.HOTLIST, Access.WRITE, "atalaya:hotlist-remove",
+                entryIds.stream().map(String::valueOf).toList());
         List<Long> unknown = new ArrayList<>();
         for (long id : entryIds) {
             Optional<HotlistEntry> removed = hotlist.remove(id);

@@ -1,5 +1,7 @@
 package org.atalaya.console.internal;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -7,6 +9,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.PlateCheck;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /**
  * Shows how a plate, as a camera might read it, matches the hotlist now, and why: what an
@@ -17,7 +21,7 @@ import org.atalaya.api.anpr.PlateCheck;
         detailedDescription = "Shows the plate as it is compared (normalised), the OCR equivalence classes and how"
                 + " many equivalent characters may differ, then each entry it matches, how, and at which"
                 + " positions the characters differ; or no match.")
-public class PlateCheckCommand extends AtalayaAction {
+public class PlateCheckCommand extends ConsultingAction {
 
     @Argument(index = 0, name = "plate", description = "The plate as read; case and separators do not matter",
             required = true)
@@ -35,6 +39,7 @@ public class PlateCheckCommand extends AtalayaAction {
         if (check.plate() == null) {
             throw new IllegalArgumentException(HotlistText.explain(check).get(0));
         }
+        consult(DataClass.HOTLIST, Access.READ, "atalaya:plate-check", List.of(check.plate()));
         HotlistText.explain(check).forEach(System.out::println);
     }
 }
