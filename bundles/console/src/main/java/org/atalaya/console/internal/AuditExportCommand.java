@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -18,6 +19,8 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.audit.AuditQuery;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 import org.atalaya.audit.export.AuditExport;
 
 /**
@@ -29,7 +32,7 @@ import org.atalaya.audit.export.AuditExport;
         detailedDescription = "Writes every record of the audit log, oldest first, with its hash and previous hash,"
                 + " then every seal, one JSON object per line. The file must not exist; it is readable by its owner"
                 + " only, for it holds personal data. bundles/audit/README.md says how to check it.")
-public class AuditExportCommand extends AtalayaAction {
+public class AuditExportCommand extends ConsultingAction {
 
     /** Records read from the log at a time. */
     static final int PAGE = 1000;
@@ -47,6 +50,7 @@ public class AuditExportCommand extends AtalayaAction {
 
     @Override
     protected void run() throws Exception {
+        consult(DataClass.AUDIT, Access.READ, "atalaya:audit-export " + file, List.of());
         Path path = create(resolve(file));
         long records;
         try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {

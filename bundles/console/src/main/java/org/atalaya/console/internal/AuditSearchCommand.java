@@ -14,13 +14,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.audit.AuditQuery;
 import org.atalaya.api.audit.AuditRecord;
+import org.atalaya.api.security.Access;
+import org.atalaya.api.security.DataClass;
 
 /** Finds who consulted or disclosed what, oldest first, a page at a time. */
 @Service
 @Command(scope = "atalaya", name = "audit-search", description = "Searches the audit log, oldest first",
         detailedDescription = "Lists the consultations and disclosures matching every option given, oldest first."
                 + " Dates are days of the hub's time zone; --until is exclusive, a date taking in the whole day.")
-public class AuditSearchCommand extends AtalayaAction {
+public class AuditSearchCommand extends ConsultingAction {
 
     @Option(name = "--agency", description = "Only calls made for this agency")
     @Completion(PoliceAgencyCompleter.class)
@@ -36,11 +38,11 @@ public class AuditSearchCommand extends AtalayaAction {
     @Option(name = "--subject", description = "Only calls naming this record id or plate among their subjects")
     private String subject;
 
-    @Option(name = "--purpose", description = "Only calls for this purpose")
-    private String purpose;
+    @Option(name = "--of-purpose", description = "Only calls for this purpose")
+    private String ofPurpose;
 
-    @Option(name = "--case", description = "Only calls for this case reference")
-    private String caseReference;
+    @Option(name = "--of-case", description = "Only calls for this case reference")
+    private String ofCase;
 
     @Option(name = "--outcome", description = "Only calls whose outcome starts with this (allowed, denied ...)")
     private String outcome;
@@ -65,10 +67,12 @@ public class AuditSearchCommand extends AtalayaAction {
         ZoneId zone = ZoneId.systemDefault();
         AuditQuery query = new AuditQuery(AuditArguments.criterion(agency), AuditArguments.criterion(person),
                 AuditArguments.dataClass(dataClass), AuditArguments.criterion(subject),
-                AuditArguments.criterion(purpose), AuditArguments.criterion(caseReference),
+                AuditArguments.criterion(ofPurpose), AuditArguments.criterion(ofCase),
                 AuditArguments.criterion(outcome), AuditArguments.since(since, zone),
                 AuditArguments.until(until, zone), AuditArguments.after(after), CommandArguments.limit(limit));
         List<AuditRecord> found = log.search(query);
+        consult(DataClass.AUDIT, Access.READ, "atalaya:audit-search",
+                found.stream().map(record -> String.valueOf(record.sequence())).toList());
         ShellTable table = new ShellTable().emptyTableText("no records");
         for (String column : AuditText.RECORD_COLUMNS) {
             Col col = table.column(column).align(column.equals("Sequence") ? HAlign.right : HAlign.left);
