@@ -13,6 +13,9 @@ public final class Addresses {
     /** Canonical licence-plate reads, for matching. */
     public static final String INBOUND_ANPR = "atalaya.in.anpr";
 
+    /** Canonical face-recognition matches, for the biometric guard only. */
+    public static final String INBOUND_FACE = "atalaya.in.face";
+
     /**
      * Reads already matched, waiting to be stored in batches: the archive is kept off the alert
      * path, but a read is still on the broker until it is in the database.

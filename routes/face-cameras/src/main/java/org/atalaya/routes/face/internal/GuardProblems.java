@@ -1,0 +1,44 @@
+package org.atalaya.routes.face.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.atalaya.api.face.GuardRefusal;
+import org.atalaya.api.face.Official;
+import org.atalaya.security.rest.Consultation;
+import org.atalaya.security.rest.Problem;
+
+/** The guard's refusals as problem answers, and the caller as the guard knows it. */
+final class GuardProblems {
+
+    private GuardProblems() {
+    }
+
+    static Problem problem(GuardRefusal refusal) {
+        return switch (refusal.reason()) {
+            case NOT_FOUND -> Problem.notFound(refusal.getMessage());
+            case FORBIDDEN -> Problem.forbidden(refusal.getMessage());
+            case CONFLICT -> new Problem(409, "Conflict", refusal.getMessage());
+            case UNAVAILABLE -> new Problem(503, "Service unavailable", refusal.getMessage());
+        };
+    }
+
+    /** The person who called and the agency the gate found it acts for. */
+    static Official official(Consultation consultation) {
+        if (consultation.agency() == null || consultation.person() == null) {
+            throw Problem.forbidden("This account acts for no agency.");
+        }
+        return new Official(consultation.person(), consultation.agency());
+    }
+
+    static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException bad) {
+            throw Problem.badRequest(name + " '" + text + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
+        }
+    }
+}
