@@ -49,9 +49,10 @@ public class SmokeIT extends AtalayaTestSupport {
         }
         Collections.sort(atalaya);
         assertEquals(Arrays.asList("org.atalaya.atalaya-anpr-cameras", "org.atalaya.atalaya-api",
-                "org.atalaya.atalaya-camel-runtime", "org.atalaya.atalaya-city-sensors", "org.atalaya.atalaya-console",
-                "org.atalaya.atalaya-control-centres", "org.atalaya.atalaya-correlation",
-                "org.atalaya.atalaya-security", "org.atalaya.atalaya-store"), atalaya);
+                "org.atalaya.atalaya-audit", "org.atalaya.atalaya-biometric-guard", "org.atalaya.atalaya-camel-runtime",
+                "org.atalaya.atalaya-city-sensors", "org.atalaya.atalaya-console", "org.atalaya.atalaya-control-centres",
+                "org.atalaya.atalaya-correlation", "org.atalaya.atalaya-face-cameras", "org.atalaya.atalaya-security",
+                "org.atalaya.atalaya-store"), atalaya);
         assertEquals("bundles not active", List.of(), notActive);
     }
 

@@ -53,14 +53,14 @@ public class StoreComponent {
 
     @Activate
     void activate(StoreConfiguration config, BundleContext bundle) throws SQLException {
-        activate(config);
+        open(config);
         // the bundles that keep records of their own (the audit log, the biometric guard) work
         // on the same migrated database
         registration = bundle.registerService(Database.class, database, null);
     }
 
     /** Everything but offering the database as a service (what the unit tests run). */
-    void activate(StoreConfiguration config) throws SQLException {
+    void open(StoreConfiguration config) throws SQLException {
         checked(config);
         database = Database.open(dataSource);
         purgeThread = Executors.newSingleThreadScheduledExecutor(task -> {

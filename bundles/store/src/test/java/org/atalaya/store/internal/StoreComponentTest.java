@@ -50,7 +50,7 @@ class StoreComponentTest extends DatabaseTestSupport {
         reads.save(List.of(PlateReadStoreTest.read("old", "1234BCD", now.minus(Duration.ofDays(8)), null),
                 PlateReadStoreTest.read("new", "1234BCD", now.minus(Duration.ofDays(6)), null)), plate -> plate);
 
-        component.activate(config(7, 60, cameras.toString()));
+        component.open(config(7, 60, cameras.toString()));
 
         assertThat(new CameraStore(component.database()).list()).extracting(Camera::id).containsExactly("ceu-benzu");
         await().atMost(Duration.ofSeconds(10)).until(() -> reads.count() == 1);
@@ -66,7 +66,7 @@ class StoreComponentTest extends DatabaseTestSupport {
         Instant now = Instant.now();
         reads.save(List.of(PlateReadStoreTest.read("r", "1234BCD", now.minus(Duration.ofDays(8)), null)),
                 plate -> plate);
-        component.activate(config(30, 60, etc.resolve("none.csv").toString()));
+        component.open(config(30, 60, etc.resolve("none.csv").toString()));
 
         component.modified(config(7, 60, etc.resolve("none.csv").toString()));
 
