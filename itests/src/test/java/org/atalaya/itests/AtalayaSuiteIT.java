@@ -9,6 +9,7 @@ import org.junit.runners.Suite.SuiteClasses;
  * this class only; a single IT class can still be run alone with -Dit.test=SmokeIT.
  */
 @RunWith(Suite.class)
-@SuiteClasses({SmokeIT.class, HotDeployIT.class, AnprIT.class, AccessMatrixIT.class})
+@SuiteClasses({SmokeIT.class, HotDeployIT.class, AnprIT.class, AccessMatrixIT.class, FaceGuardIT.class,
+    AuditIT.class})
 public class AtalayaSuiteIT {
 }

@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -256,23 +259,49 @@ public abstract class AtalayaTestSupport {
         }
     }
 
+    /** Waits for a condition the test cannot be told about (a database write), re-checking it. */
+    protected static void awaitCondition(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
     /**
      * Runs a console command as the administrator logged in over ssh would (user {@code admin}
      * with the admin group's roles), and returns what it printed.
      */
     protected String executeCommand(String command) throws Exception {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Exception failed = runCommand(command, output);
+        if (failed != null) {
+            throw failed;
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a console command as {@link #executeCommand} does; what it printed, then its error, if any. */
+    protected String executeFailingCommand(String command) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Exception failed = runCommand(command, output);
+        return output.toString(StandardCharsets.UTF_8) + (failed == null ? "" : "Error: " + failed.getMessage());
+    }
+
+    private Exception runCommand(String command, ByteArrayOutputStream output) {
         Subject admin = new Subject();
         admin.getPrincipals().add(new UserPrincipal("admin"));
         for (String role : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
             admin.getPrincipals().add(new RolePrincipal(role));
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         try (Session session = sessionFactory.create(System.in, out, out)) {
             Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+            return null;
         } catch (PrivilegedActionException failed) {
-            throw failed.getException();
+            return failed.getException();
         }
-        return output.toString(StandardCharsets.UTF_8);
     }
 }
