@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
@@ -18,15 +17,10 @@ import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistImport;
+import org.atalaya.simulators.mqtt.internal.DeviceLink;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,10 +38,9 @@ import org.slf4j.LoggerFactory;
  * listener and account checks as a real camera. One daemon thread makes and publishes the reads;
  * a configuration change restarts the simulator with the new settings.
  *
- * <p>Reconnection is the simulator's own, on that thread, rather than Paho's automatic
- * reconnect: Paho 1.2.5 neither retries a first connection that fails (the hub's MQTT listener
- * may start after this bundle) nor stops its reconnect timer thread on close, which would
- * outlive the bundle.
+ * <p>The connection is a {@link DeviceLink}, connected and reconnected on that thread, so a
+ * simulator started before the hub's MQTT listener, or whose broker restarted, catches up by
+ * itself.
  */
 @Component(service = {}, configurationPid = AnprCameraSimulator.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AnprCameraSimulatorConfiguration.class)
@@ -61,8 +54,6 @@ public class AnprCameraSimulator {
     /** What the hub's ANPR connector accepts as a camera id, and is safe in a topic. */
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final long CAMERA_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final long FIRST_RETRY_MILLIS = 1_000;
-    private static final long LAST_RETRY_MILLIS = 30_000;
     private static final long REPORT_SECONDS = 60;
     private static final int QOS = 1;
 
@@ -76,18 +67,12 @@ public class AnprCameraSimulator {
     private final LongAdder published = new LongAdder();
     private final LongAdder hotlisted = new LongAdder();
     private final LongAdder notPublished = new LongAdder();
-    private final AtomicBoolean connecting = new AtomicBoolean();
-    private volatile long nextConnectAttempt;
-    private volatile long retryMillis = FIRST_RETRY_MILLIS;
     private long publishedTotal;
     private long hotlistedTotal;
 
-    private String brokerUrl;
-    private String user;
     private double onvifShare;
     private ScheduledThreadPoolExecutor scheduler;
-    private MqttAsyncClient client;
-    private MqttConnectOptions options;
+    private DeviceLink link;
     private IMqttActionListener delivery;
 
     // Used by the publishing thread only.
@@ -107,8 +92,7 @@ public class AnprCameraSimulator {
         if (!(config.onvifShare() >= 0 && config.onvifShare() <= 1)) {
             throw new IllegalArgumentException("onvifShare must be 0 to 1: " + config.onvifShare());
         }
-        brokerUrl = config.brokerUrl();
-        user = config.user();
+        String user = config.user();
         onvifShare = config.onvifShare();
         nextCameraRefresh = System.nanoTime();
         SampleHotlist sample = SampleHotlist.load();
@@ -119,7 +103,7 @@ public class AnprCameraSimulator {
             LOG.warn("ANPR simulator has no device account: set user and password in etc/{}.cfg; nothing published",
                     PID);
         } else {
-            client = newClient(config, readsPerSecond); // before the thread: a bad URL must leave nothing behind
+            link = newLink(config, readsPerSecond); // before the thread: a bad URL must leave nothing behind
         }
 
         scheduler = new ScheduledThreadPoolExecutor(1, task -> {
@@ -130,14 +114,14 @@ public class AnprCameraSimulator {
         if (config.importSampleHotlist()) {
             scheduler.execute(() -> importSampleHotlist(sample));
         }
-        if (client == null) {
+        if (link == null) {
             return;
         }
         long periodMicros = Math.max(1, Math.round(1_000_000 / readsPerSecond));
         scheduler.scheduleAtFixedRate(this::tick, 0, periodMicros, TimeUnit.MICROSECONDS);
         scheduler.scheduleAtFixedRate(this::report, REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
         LOG.info("ANPR simulator publishing {} reads/s to {} as {} (client {}), a hotlist plate every {} reads",
-                readsPerSecond, brokerUrl, user, client.getClientId(), config.hitEvery());
+                readsPerSecond, config.brokerUrl(), user, link.clientId(), config.hitEvery());
     }
 
     @Deactivate
@@ -150,48 +134,19 @@ public class AnprCameraSimulator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (client != null) {
-            close(client);
+        if (link != null) {
+            link.close();
             LOG.info("ANPR simulator stopped: {} reads published, {} of them hotlist plates",
                     publishedTotal + published.sum(), hotlistedTotal + hotlisted.sum());
         }
     }
 
-    private MqttAsyncClient newClient(AnprCameraSimulatorConfiguration config, double readsPerSecond) {
-        MqttAsyncClient mqtt;
-        try {
-            mqtt = new MqttAsyncClient(brokerUrl, clientId(), new MemoryPersistence());
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("brokerUrl '" + brokerUrl + "' is not an MQTT server URI", e);
-        }
-        options = new MqttConnectOptions();
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
-        options.setAutomaticReconnect(false); // see the class comment
-        options.setConnectionTimeout(10);
-        options.setKeepAliveInterval(30);
+    private DeviceLink newLink(AnprCameraSimulatorConfiguration config, double readsPerSecond) {
         // Room for ten seconds of unacknowledged reads before a publish is refused.
-        options.setMaxInflight((int) Math.min(65_535, Math.max(10, Math.ceil(readsPerSecond * 10))));
-        options.setUserName(user);
-        if (config.password() != null) {
-            options.setPassword(config.password().toCharArray());
-        }
-        mqtt.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                LOG.warn("ANPR simulator lost its connection to {}: {}; reconnecting", brokerUrl, cause.toString());
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                // subscribes to nothing
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-                // counted by the publish listener
-            }
-        });
+        int maxInflight = (int) Math.min(65_535, Math.max(10, Math.ceil(readsPerSecond * 10)));
+        DeviceLink created = new DeviceLink("ANPR simulator", config.brokerUrl(), config.user(), config.password(),
+                clientId(), maxInflight);
+        created.warnWhenLost();
         delivery = new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -206,15 +161,15 @@ public class AnprCameraSimulator {
                 notPublished.increment();
             }
         };
-        return mqtt;
+        return created;
     }
 
     /** One read from one camera, or a connection attempt while there is no connection. */
     private void tick() {
         try {
             refreshCamerasWhenDue();
-            if (!client.isConnected()) {
-                connectWhenDue();
+            if (!link.isConnected()) {
+                link.connectWhenDue();
                 return;
             }
             if (cameras.isEmpty()) {
@@ -223,7 +178,7 @@ public class AnprCameraSimulator {
             Camera camera = cameras.get(random.nextInt(cameras.size()));
             SimulatedRead read = traffic.next(camera);
             byte[] payload = encodings.get(camera.id()).encode(read);
-            client.publish("atalaya/anpr/" + camera.id() + "/reads", payload, QOS, false, read, delivery);
+            link.publish("atalaya/anpr/" + camera.id() + "/reads", payload, QOS, read, delivery);
         } catch (MqttException e) {
             notPublished.increment();
             LOG.debug("ANPR simulator read not published: {}", e.toString());
@@ -256,38 +211,6 @@ public class AnprCameraSimulator {
             warnedNoCameras = false;
         }
         cameras = registered;
-    }
-
-    private void connectWhenDue() {
-        if (System.currentTimeMillis() < nextConnectAttempt || !connecting.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            client.connect(options, null, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    retryMillis = FIRST_RETRY_MILLIS;
-                    connecting.set(false);
-                    LOG.info("ANPR simulator connected to {} as {}", brokerUrl, user);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable failure) {
-                    connectFailed(failure);
-                }
-            });
-        } catch (MqttException e) {
-            connectFailed(e);
-        }
-    }
-
-    private void connectFailed(Throwable failure) {
-        long delay = retryMillis;
-        nextConnectAttempt = System.currentTimeMillis() + delay;
-        retryMillis = Math.min(LAST_RETRY_MILLIS, delay * 2);
-        connecting.set(false);
-        LOG.warn("ANPR simulator cannot connect to {} as {}: {}; next attempt in {} s", brokerUrl, user,
-                failure.getMessage(), delay / 1000);
     }
 
     private void report() {
@@ -325,27 +248,6 @@ public class AnprCameraSimulator {
             result.rejected().forEach(reason -> LOG.warn("ANPR simulator: sample hotlist row rejected: {}", reason));
         } catch (IOException | RuntimeException e) {
             LOG.warn("ANPR simulator could not import the sample hotlist", e);
-        }
-    }
-
-    private static void close(MqttAsyncClient client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(1_000).waitForCompletion(5_000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("ANPR simulator did not disconnect cleanly: {}", e.toString());
-        }
-        try {
-            client.close();
-        } catch (MqttException e) {
-            // Still connecting or disconnecting: drop the connection without the handshake.
-            try {
-                client.disconnectForcibly(0, 1_000, false);
-                client.close();
-            } catch (MqttException again) {
-                LOG.warn("ANPR simulator's MQTT client {} did not close", client.getClientId(), again);
-            }
         }
     }
 

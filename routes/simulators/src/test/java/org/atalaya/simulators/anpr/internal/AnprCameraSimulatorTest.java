@@ -4,34 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
-import org.apache.activemq.artemis.core.security.Role;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.routes.anpr.internal.HubPlateReadParser;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.atalaya.simulators.mqtt.internal.TestBroker;
+import org.atalaya.simulators.mqtt.internal.TestBroker.Published;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,48 +33,18 @@ class AnprCameraSimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DEVICE_PASSWORD = "simulator-password-for-tests";
-    private static final String HUB_PASSWORD = "hub-password-for-tests";
 
-    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     private final InMemoryHotlist hotlist = new InMemoryHotlist();
-    private final Queue<Published> published = new ConcurrentLinkedQueue<>();
+    private TestBroker broker;
     private String brokerUrl;
-    private MqttClient hub;
+    private Collection<Published> published;
     private AnprCameraSimulator simulator;
-
-    private record Published(String topic, byte[] payload) {
-        String camera() {
-            return topic.split("/")[2];
-        }
-    }
 
     @BeforeEach
     void startBrokerAndListen() throws Exception {
-        brokerUrl = "tcp://127.0.0.1:" + freePort();
-        SecurityConfiguration accounts = new SecurityConfiguration(
-                Map.of("simulator", DEVICE_PASSWORD, "atalaya-hub", HUB_PASSWORD),
-                Map.of("simulator", List.of("device"), "atalaya-hub", List.of("hub")));
-        Configuration configuration = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(true)
-                .addAcceptorConfiguration("mqtt", brokerUrl + "?protocols=MQTT");
-        configuration.putSecurityRoles("#", Set.of(
-                // name, send, consume, create/delete durable queue, create/delete non-durable queue,
-                // manage, browse, create/delete address, view, edit
-                new Role("device", true, false, false, false, false, false, false, false, true, false, false, false),
-                new Role("hub", true, true, true, true, true, true, false, true, true, true, false, false)));
-        broker.setConfiguration(configuration);
-        broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), accounts));
-        broker.start();
-
-        hub = new MqttClient(brokerUrl, "hub-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName("atalaya-hub");
-        options.setPassword(HUB_PASSWORD.toCharArray());
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        hub.connect(options);
-        hub.subscribe("atalaya/anpr/+/reads", 1,
-                (topic, message) -> published.add(new Published(topic, message.getPayload())));
+        broker = new TestBroker("simulator", DEVICE_PASSWORD, "device", "#", "atalaya/anpr/+/reads");
+        brokerUrl = broker.url();
+        published = broker.published();
     }
 
     @AfterEach
@@ -93,9 +52,6 @@ class AnprCameraSimulatorTest {
         if (simulator != null) {
             simulator.deactivate();
         }
-        hub.unsubscribe("atalaya/anpr/+/reads");
-        hub.disconnect();
-        hub.close();
         broker.stop();
     }
 
@@ -111,14 +67,14 @@ class AnprCameraSimulatorTest {
                 Ceuta.CAMERAS.stream().collect(Collectors.toMap(Camera::id, Function.identity())));
         List<PlateRead> reads = new ArrayList<>();
         for (Published message : published) {
-            List<PlateRead> parsed = parser.parse(message.payload(), message.camera());
+            List<PlateRead> parsed = parser.parse(message.payload(), camera(message));
             assertThat(parsed).hasSize(1);
             reads.addAll(parsed);
         }
         assertThat(reads).extracting(PlateRead::cameraId).containsOnly("tarajal-1", "benzu-1", "puerto-2", "hacho_3");
         assertThat(published).anySatisfy(message -> assertThat(message.payload()[0]).isEqualTo((byte) '{'))
                 .anySatisfy(message -> assertThat(message.payload()[0]).isEqualTo((byte) '<'));
-        Map<String, Set<Byte>> formats = published.stream().collect(Collectors.groupingBy(Published::camera,
+        Map<String, Set<Byte>> formats = published.stream().collect(Collectors.groupingBy(AnprCameraSimulatorTest::camera,
                 Collectors.mapping(message -> message.payload()[0], Collectors.toSet())));
         assertThat(formats.values()).as("each camera keeps its format")
                 .allSatisfy(first -> assertThat(first).hasSize(1));
@@ -233,9 +189,8 @@ class AnprCameraSimulatorTest {
         };
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** {@code atalaya/anpr/<camera>/reads} */
+    private static String camera(Published message) {
+        return message.topic().split("/")[2];
     }
 }

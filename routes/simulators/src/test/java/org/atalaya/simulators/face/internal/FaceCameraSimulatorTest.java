@@ -4,30 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
-import org.apache.activemq.artemis.core.security.Role;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.atalaya.simulators.mqtt.internal.TestBroker;
+import org.atalaya.simulators.mqtt.internal.TestBroker.Published;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,47 +27,19 @@ class FaceCameraSimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DEVICE_PASSWORD = "face-simulator-password-for-tests";
-    private static final String HUB_PASSWORD = "hub-password-for-tests";
 
-    private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-    private final Queue<Published> published = new ConcurrentLinkedQueue<>();
     private final ObjectMapper json = new ObjectMapper();
+    private TestBroker broker;
     private String brokerUrl;
-    private MqttClient hub;
+    private Collection<Published> published;
     private FaceCameraSimulator simulator;
-
-    private record Published(String topic, byte[] payload) {
-    }
 
     @BeforeEach
     void startBrokerAndListen() throws Exception {
-        brokerUrl = "tcp://127.0.0.1:" + freePort();
-        SecurityConfiguration accounts = new SecurityConfiguration(
-                Map.of("face-simulator", DEVICE_PASSWORD, "atalaya-hub", HUB_PASSWORD),
-                Map.of("face-simulator", List.of("face-camera"), "atalaya-hub", List.of("hub")));
-        Configuration configuration = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(true)
-                .addAcceptorConfiguration("mqtt", brokerUrl + "?protocols=MQTT");
-        // name, send, consume, create/delete durable queue, create/delete non-durable queue,
-        // manage, browse, create/delete address, view, edit
-        Role hubRole = new Role("hub", true, true, true, true, true, true, false, true, true, true, false, false);
-        configuration.putSecurityRoles("#", Set.of(hubRole));
-        configuration.putSecurityRoles("atalaya.face.#", Set.of(hubRole,
-                new Role("face-camera", true, false, false, false, false, false, false, false, true, false, false,
-                        false)));
-        broker.setConfiguration(configuration);
-        broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), accounts));
-        broker.start();
-
-        hub = new MqttClient(brokerUrl, "hub-" + System.nanoTime(), new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setUserName("atalaya-hub");
-        options.setPassword(HUB_PASSWORD.toCharArray());
-        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        hub.connect(options);
-        hub.subscribe("atalaya/face/+/matches", 1,
-                (topic, message) -> published.add(new Published(topic, message.getPayload())));
+        broker = new TestBroker("face-simulator", DEVICE_PASSWORD, "face-camera", "atalaya.face.#",
+                "atalaya/face/+/matches");
+        brokerUrl = broker.url();
+        published = broker.published();
     }
 
     @AfterEach
@@ -88,9 +47,6 @@ class FaceCameraSimulatorTest {
         if (simulator != null) {
             simulator.deactivate();
         }
-        hub.unsubscribe("atalaya/face/+/matches");
-        hub.disconnect();
-        hub.close();
         broker.stop();
     }
 
@@ -200,11 +156,5 @@ class FaceCameraSimulatorTest {
                 return "https://vms.demo.example/frames/";
             }
         };
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
