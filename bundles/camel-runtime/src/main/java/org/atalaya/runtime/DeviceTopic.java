@@ -39,6 +39,19 @@ public final class DeviceTopic {
     }
 
     /**
+     * The Camel endpoint a connector consumes what devices publish on this filter from: a durable
+     * shared subscription, so that what they publish while the connector is not deployed waits
+     * for it, each message in a local JMS transaction.
+     *
+     * @param subscription the subscription's name (its queue in {@code etc/artemis.xml})
+     * @param consumers    how many messages are processed in parallel
+     */
+    public String subscriptionEndpoint(String subscription, int consumers) {
+        return "jms:topic:" + address() + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName="
+                + subscription + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers;
+    }
+
+    /**
      * The device id in an address this filter matched, or {@code null} when the address does
      * not match (it cannot come from a device publishing as the filter says).
      */

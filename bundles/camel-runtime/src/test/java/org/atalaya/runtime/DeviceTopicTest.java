@@ -15,6 +15,13 @@ class DeviceTopicTest {
     }
 
     @Test
+    void isConsumedThroughADurableSharedTransactedSubscription() {
+        assertThat(topic.subscriptionEndpoint("atalaya-city-sensors", 3)).isEqualTo("jms:topic:atalaya.sensors.*.readings"
+                + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=atalaya-city-sensors"
+                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=3");
+    }
+
+    @Test
     void readsTheSensorIdFromTheAddressAMessageWasPublishedTo() {
         assertThat(topic.deviceOf("atalaya.sensors.wx-hacho.readings")).isEqualTo("wx-hacho");
     }

@@ -2,7 +2,6 @@ package org.atalaya.audit.internal;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.atalaya.api.audit.AuditVerification;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.audit.export.AuditExport;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 
 /**
@@ -142,8 +142,8 @@ public class AuditResource {
         if (afterSequence < 0) {
             throw Problem.badRequest("after is a record number, 0 or more, not " + afterSequence);
         }
-        Instant from = instant(since, "since");
-        Instant to = instant(until, "until");
+        Instant from = Parameters.instant(since, "since");
+        Instant to = Parameters.instant(until, "until");
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problem.badRequest("since (" + from + ") must be before until (" + to + ")");
         }
@@ -159,17 +159,6 @@ public class AuditResource {
             return DataClass.of(text).id();
         } catch (IllegalArgumentException unknown) {
             throw Problem.badRequest("dataClass " + unknown.getMessage());
-        }
-    }
-
-    private static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException bad) {
-            throw Problem.badRequest(name + " '" + text + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
         }
     }
 

@@ -1,16 +1,8 @@
 package org.atalaya.console.internal;
 
-import java.security.AccessController;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
-import javax.security.auth.Subject;
-
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.atalaya.api.audit.AuditEntry;
@@ -52,25 +44,40 @@ public abstract class ConsultingAction extends AtalayaAction {
      * @throws IllegalArgumentException when the policy refuses, with its reason
      */
     protected void consult(DataClass data, Access access, String action, List<String> subjects) {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        String person = subject == null ? null : subject.getPrincipals(UserPrincipal.class).stream()
-                .map(Principal::getName).findFirst().orElse(null);
-        Set<String> roles = new TreeSet<>();
-        if (subject != null) {
-            subject.getPrincipals(RolePrincipal.class).forEach(role -> roles.add(role.getName()));
-        }
-        String agency = policy.agencyOfRoles(roles).map(Agency::name).orElse(null);
-        Decision decision = policy.decide(new Caller(person, roles, agency), data, access, blankToNull(purpose),
-                blankToNull(caseReference));
-        String outcome = decision.isAllowed() ? "allowed"
-                : decision.outcome() == Decision.Outcome.DENIED ? "denied" : "refused";
-        audit.append(new AuditEntry(Instant.now(), agency, person, action, data.id(),
-                decision.isAllowed() ? subjects : List.of(), blankToNull(purpose), blankToNull(caseReference), outcome,
-                decision.isAllowed() && access == Access.READ && agency != null ? List.of(agency) : List.of(),
-                decision.isAllowed() ? null : decision.reason()));
+        record(allowed(data, access, action), data, access, action, subjects);
+    }
+
+    /**
+     * Asks the policy before the command does anything, for a command that must know whom it
+     * acts as first; a refusal is recorded and thrown. Record the use with {@link #record} once
+     * the command knows what it concerns.
+     *
+     * @return the caller, acting for the agency the policy found for its roles
+     */
+    protected Caller allowed(DataClass data, Access access, String action) {
+        ShellUser user = ShellUser.current();
+        Caller caller = new Caller(user.name(), user.roles(),
+                policy.agencyOfRoles(user.roles()).map(Agency::name).orElse(null));
+        Decision decision = policy.decide(caller, data, access, blankToNull(purpose), blankToNull(caseReference));
         if (!decision.isAllowed()) {
+            audit.append(entry(caller, data, action, List.of(),
+                    decision.outcome() == Decision.Outcome.DENIED ? "denied" : "refused", List.of(),
+                    decision.reason()));
             throw new IllegalArgumentException(decision.reason());
         }
+        return caller;
+    }
+
+    /** Records an allowed use, before its result is shown. */
+    protected void record(Caller caller, DataClass data, Access access, String action, List<String> subjects) {
+        audit.append(entry(caller, data, action, subjects, "allowed",
+                access == Access.READ ? List.of(caller.agency()) : List.of(), null));
+    }
+
+    private AuditEntry entry(Caller caller, DataClass data, String action, List<String> subjects, String outcome,
+            List<String> recipients, String detail) {
+        return new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, data.id(), subjects,
+                blankToNull(purpose), blankToNull(caseReference), outcome, recipients, detail);
     }
 
     private static String blankToNull(String text) {

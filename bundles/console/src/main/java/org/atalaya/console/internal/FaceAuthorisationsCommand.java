@@ -14,6 +14,7 @@ import org.atalaya.api.face.AuthorisationStatus;
 import org.atalaya.api.face.BiometricGuard;
 import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.security.Access;
+import org.atalaya.api.security.Caller;
 import org.atalaya.api.security.DataClass;
 
 /** The authorisations of face recognition, newest request first: for the police and justice. */
@@ -31,15 +32,17 @@ public class FaceAuthorisationsCommand extends ConsultingAction {
 
     @Override
     protected void run() {
-        String agency = ShellUser.current().actingForOneOf(guard.recipient(), guard.judicialAuthority()).agency();
+        String action = "atalaya:face-authorisations";
+        Caller caller = allowed(DataClass.FACE_MATCHES, Access.READ, action);
+        // the guard shows an agency only the authorisations it may see
+        String agency = caller.agency();
         List<Authorisation> found;
         try {
             found = guard.authorisations(agency, status(status));
         } catch (GuardRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
-        consult(DataClass.FACE_MATCHES, Access.READ, "atalaya:face-authorisations",
-                found.stream().map(Authorisation::id).toList());
+        record(caller, DataClass.FACE_MATCHES, Access.READ, action, found.stream().map(Authorisation::id).toList());
         ShellTable table = new ShellTable().emptyTableText("no authorisations");
         FaceText.AUTHORISATION_COLUMNS.forEach(table::column);
         for (Authorisation authorisation : found) {

@@ -11,6 +11,7 @@ import org.atalaya.api.face.DeliveredMatch;
 import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.face.Official;
 import org.atalaya.api.security.Access;
+import org.atalaya.api.security.Caller;
 import org.atalaya.api.security.DataClass;
 
 /**
@@ -32,8 +33,11 @@ public class FaceConfirmCommand extends ConsultingAction {
 
     @Override
     protected void run() {
-        Official verifier = ShellUser.current().actingFor(guard.recipient());
-        consult(DataClass.FACE_MATCHES, Access.WRITE, "atalaya:face-confirm", List.of(matchId.strip()));
+        String action = "atalaya:face-confirm";
+        Caller caller = allowed(DataClass.FACE_MATCHES, Access.WRITE, action);
+        record(caller, DataClass.FACE_MATCHES, Access.WRITE, action, List.of(matchId.strip()));
+        // the guard, not the console, says whether this person's agency may confirm the match
+        Official verifier = new Official(caller.person(), caller.agency());
         DeliveredMatch confirmed;
         try {
             confirmed = guard.confirm(matchId.strip(), verifier);

@@ -16,6 +16,7 @@ import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.face.MatchQuery;
 import org.atalaya.api.face.MatchState;
 import org.atalaya.api.security.Access;
+import org.atalaya.api.security.Caller;
 import org.atalaya.api.security.DataClass;
 
 /**
@@ -42,7 +43,10 @@ public class FaceMatchesCommand extends ConsultingAction {
 
     @Override
     protected void run() {
-        String agency = ShellUser.current().actingFor(guard.recipient()).agency();
+        String action = "atalaya:face-matches";
+        Caller caller = allowed(DataClass.FACE_MATCHES, Access.READ, action);
+        // the guard delivers to one agency: any other sees no match
+        String agency = caller.agency();
         MatchQuery query = new MatchQuery(state(state), null, Math.max(0, before), CommandArguments.limit(limit));
         List<DeliveredMatch> found;
         try {
@@ -50,7 +54,7 @@ public class FaceMatchesCommand extends ConsultingAction {
         } catch (GuardRefusal refusal) {
             throw new IllegalArgumentException(refusal.getMessage(), refusal);
         }
-        consult(DataClass.FACE_MATCHES, Access.READ, "atalaya:face-matches",
+        record(caller, DataClass.FACE_MATCHES, Access.READ, action,
                 found.stream().map(delivered -> delivered.match().id()).toList());
         ShellTable table = new ShellTable().emptyTableText("no face matches");
         for (String column : FaceText.MATCH_COLUMNS) {

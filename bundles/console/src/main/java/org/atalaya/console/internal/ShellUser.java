@@ -9,11 +9,10 @@ import javax.security.auth.Subject;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.atalaya.api.face.Official;
 
 /**
- * The person logged in to the shell, and the agencies its roles make it a member of (an agency's
- * role is named as the agency: {@code national-police}).
+ * The person logged in to the shell and its realm roles: whom the access policy is asked about
+ * (which agency the roles act for is the policy's say).
  *
  * @param name  the account
  * @param roles its realm roles
@@ -39,25 +38,5 @@ record ShellUser(String name, Set<String> roles) {
         Set<String> roles = new TreeSet<>();
         subject.getPrincipals(RolePrincipal.class).forEach(role -> roles.add(role.getName()));
         return new ShellUser(name, roles);
-    }
-
-    /** The user acting for {@code agency}, which it must be a member of. */
-    Official actingFor(String agency) {
-        if (!roles.contains(agency)) {
-            throw new IllegalArgumentException("'" + name + "' is not a member of " + agency + " (role " + agency
-                    + "): only its people may do this.");
-        }
-        return new Official(name, agency);
-    }
-
-    /** The first of {@code agencies} the user is a member of. */
-    Official actingForOneOf(String... agencies) {
-        for (String agency : agencies) {
-            if (roles.contains(agency)) {
-                return new Official(name, agency);
-            }
-        }
-        throw new IllegalArgumentException("'" + name + "' is not a member of " + String.join(" or ", agencies)
-                + ": only their people may do this.");
     }
 }

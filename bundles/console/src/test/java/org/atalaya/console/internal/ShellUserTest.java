@@ -7,29 +7,16 @@ import javax.security.auth.Subject;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.atalaya.api.face.Official;
 import org.junit.jupiter.api.Test;
 
 class ShellUserTest {
 
     @Test
-    void actsForAnAgencyItsRolesMakeItAMemberOf() {
+    void isTheSubjectsAccountWithItsRoles() {
         ShellUser agent = ShellUser.of(subject("agente-0417", "national-police", "viewer"));
 
-        assertThat(agent.actingFor("national-police")).isEqualTo(new Official("agente-0417", "national-police"));
-        assertThat(agent.actingForOneOf("justice", "national-police"))
-                .isEqualTo(new Official("agente-0417", "national-police"));
-    }
-
-    @Test
-    void refusesToActForAnAgencyItIsNotAMemberOf() {
-        ShellUser admin = ShellUser.of(subject("admin", "admin", "manager"));
-
-        assertThatThrownBy(() -> admin.actingFor("national-police"))
-                .hasMessage("'admin' is not a member of national-police (role national-police): only its people may"
-                        + " do this.");
-        assertThatThrownBy(() -> admin.actingForOneOf("national-police", "justice"))
-                .hasMessageContaining("not a member of national-police or justice");
+        assertThat(agent.name()).isEqualTo("agente-0417");
+        assertThat(agent.roles()).containsExactlyInAnyOrder("national-police", "viewer");
     }
 
     @Test

@@ -39,9 +39,7 @@ final class CameraReadRoutes extends RouteBuilder {
         for (int i = 0; i < topics.size(); i++) {
             DeviceTopic topic = topics.get(i);
             String name = i == 0 ? subscription : subscription + "-" + (i + 1);
-            from("jms:topic:" + topic.address()
-                    + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=" + name
-                    + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
+            from(topic.subscriptionEndpoint(name, consumers))
                     .routeId(ROUTE_PREFIX + (i + 1))
                     .process(exchange -> parse(exchange, topic)).id("parse-" + (i + 1))
                     .split(exchangeProperty(READS))

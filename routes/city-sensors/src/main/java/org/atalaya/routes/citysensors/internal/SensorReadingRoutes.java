@@ -37,9 +37,7 @@ final class SensorReadingRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:topic:" + topic.address()
-                + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=" + subscription
-                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
+        from(topic.subscriptionEndpoint(subscription, consumers))
                 .routeId(ROUTE_ID)
                 .process(this::toCanonical).id("canonical-reading")
                 .to("jms:queue:" + Addresses.INBOUND_SENSORS).id("to-inbound");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.atalaya.correlation.plate.PlateNormaliser;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +79,7 @@ public class AlertsResource {
             throw Problem.badRequest("limit must be from 1 to " + MAX_LIMIT);
         }
         AlertQuery query = new AlertQuery(kind(kind), plate(plate), blankToNull(camera), minPriority,
-                instant(since, "since"), instant(until, "until"), acknowledged, before, limit);
+                Parameters.instant(since, "since"), Parameters.instant(until, "until"), acknowledged, before, limit);
         List<AgencyAlert> page = alerts.list(forAgency, query);
         LOG.info("Alerts of {} consulted by {} ({} returned)", forAgency, caller.person(), page.size());
         List<Object> items = new ArrayList<>(page.size());
@@ -221,17 +221,6 @@ public class AlertsResource {
             throw Problem.badRequest("'" + text + "' is not a licence plate");
         }
         return plate;
-    }
-
-    static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException bad) {
-            throw Problem.badRequest(name + " '" + text + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
     }
 
     private static String blankToNull(String text) {

@@ -37,6 +37,7 @@ import org.atalaya.api.anpr.HotlistImport;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,9 +163,9 @@ public class HotlistResource {
         if (priority == null || !priority.canConvertToInt() || priority.asInt() < 0 || priority.asInt() > 100) {
             throw Problem.badRequest("priority must be a whole number from 0 to 100");
         }
-        Instant validFrom = node.hasNonNull("validFrom") ? AlertsResource.instant(node.get("validFrom").asText(),
+        Instant validFrom = node.hasNonNull("validFrom") ? Parameters.instant(node.get("validFrom").asText(),
                 "validFrom") : Instant.now();
-        Instant validUntil = node.hasNonNull("validUntil") ? AlertsResource.instant(node.get("validUntil").asText(),
+        Instant validUntil = node.hasNonNull("validUntil") ? Parameters.instant(node.get("validUntil").asText(),
                 "validUntil") : null;
         try {
             return new HotlistEntry(id, plate, optional(node, "country"), category, priority.asInt(),

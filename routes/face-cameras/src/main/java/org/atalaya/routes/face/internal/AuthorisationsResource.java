@@ -31,6 +31,7 @@ import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 
 /**
@@ -211,7 +212,7 @@ public class AuthorisationsResource {
     }
 
     private static Instant instant(JsonNode body, String field) {
-        Instant instant = GuardProblems.instant(text(body, field), field);
+        Instant instant = Parameters.instant(text(body, field), field);
         if (instant == null) {
             throw Problem.badRequest(field + " is missing");
         }

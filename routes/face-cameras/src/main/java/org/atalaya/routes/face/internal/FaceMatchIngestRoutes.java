@@ -34,9 +34,7 @@ final class FaceMatchIngestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:topic:" + topic.address()
-                + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=" + subscription
-                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers)
+        from(topic.subscriptionEndpoint(subscription, consumers))
                 .routeId(ROUTE_ID)
                 .process(this::parse).id("parse")
                 .split(exchangeProperty(MATCHES))

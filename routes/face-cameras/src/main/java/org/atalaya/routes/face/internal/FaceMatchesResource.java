@@ -35,6 +35,7 @@ import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,7 @@ public class FaceMatchesResource {
         if (before < 0) {
             throw Problem.badRequest("before must be a match's sequence number");
         }
-        MatchQuery query = new MatchQuery(state(state), GuardProblems.instant(since, "since"), before, limit);
+        MatchQuery query = new MatchQuery(state(state), Parameters.instant(since, "since"), before, limit);
         List<DeliveredMatch> page;
         try {
             page = guard.matches(call.agency(), query);

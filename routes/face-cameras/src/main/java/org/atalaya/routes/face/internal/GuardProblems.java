@@ -1,8 +1,5 @@
 package org.atalaya.routes.face.internal;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.face.Official;
 import org.atalaya.security.rest.Consultation;
@@ -29,16 +26,5 @@ final class GuardProblems {
             throw Problem.forbidden("This account acts for no agency.");
         }
         return new Official(consultation.person(), consultation.agency());
-    }
-
-    static Instant instant(String text, String name) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException bad) {
-            throw Problem.badRequest(name + " '" + text + "' is not an ISO-8601 instant such as 2026-11-21T10:00:00Z");
-        }
     }
 }
