@@ -103,7 +103,7 @@ public class AccessMatrixIT extends AtalayaTestSupport {
             Map.entry("face-cameras", "face-matches:w"),
             Map.entry("city-sensors", "sensors:w fire:w")));
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = Rest.client();
 
     @Inject
     private AccessPolicy policy;

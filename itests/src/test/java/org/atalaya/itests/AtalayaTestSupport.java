@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -159,7 +160,22 @@ public abstract class AtalayaTestSupport {
                 System.getProperty("user.home") + "/.m2/repository");
         String work = System.getProperty("atalaya.itests.work", "target/exam");
         List<Option> options = new ArrayList<>();
-        // What bin/atalaya-init does on a real first start.
+        // What bin/atalaya-init does on a real first start: the accounts, and the hub's TLS key.
+        java.nio.file.Path tls = TestTls.create(java.nio.file.Paths.get("target", "itest-tls").toAbsolutePath());
+        for (String store : new String[] {TestTls.SERVER, TestTls.AGENCIES, TestTls.JUSTICE_GATEWAY}) {
+            options.add(replaceConfigurationFile("etc/" + store, tls.resolve(store).toFile()));
+        }
+        String web = "etc/org.ops4j.pax.web.cfg";
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.keystore.password", TestTls.PASSWORD));
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.key.password", TestTls.PASSWORD));
+        // The client-certificate option, as README describes it, for the justice ministry's gateway.
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.clientauth.wanted", "true"));
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.truststore",
+                "${karaf.etc}/" + TestTls.AGENCIES));
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.truststore.type", "PKCS12"));
+        options.add(editConfigurationFilePut(web, "org.ops4j.pax.web.ssl.truststore.password", TestTls.PASSWORD));
+        options.add(editConfigurationFilePut("etc/org.atalaya.agency-justice.cfg", "certificates",
+                TestTls.JUSTICE_GATEWAY_SUBJECT));
         ACCOUNTS.forEach((account, group) -> options.add(
                 editConfigurationFilePut("etc/users.properties", account, password(account) + ",_g_:" + group)));
         options.addAll(List.of(
@@ -181,6 +197,7 @@ public abstract class AtalayaTestSupport {
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.mqtt.port", freePort()),
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.http.port", freePort()),
+            editConfigurationFilePut("etc/custom.system.properties", "atalaya.https.port", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

@@ -6,16 +6,22 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.Before;
 import org.junit.Rule;
@@ -52,7 +58,8 @@ public class FirstStartTest {
         Files.createDirectories(home.resolve("bin"));
         Files.createDirectories(home.resolve("etc"));
         Files.copy(ASSEMBLY.resolve("bin/atalaya-init"), home.resolve("bin/atalaya-init"));
-        for (String file : new String[] {"users.properties", "org.atalaya.runtime.cfg"}) {
+        for (String file : new String[] {"users.properties", "org.atalaya.runtime.cfg", "org.ops4j.pax.web.cfg",
+            "org.atalaya.simulators.anpr.cfg", "org.atalaya.simulators.face.cfg"}) {
             Files.copy(ASSEMBLY.resolve("etc").resolve(file), home.resolve("etc").resolve(file));
         }
     }
@@ -109,10 +116,49 @@ public class FirstStartTest {
             assertEquals("Ceuta-2026-" + account, password(users, account));
         }
         assertFalse(Files.exists(home.resolve("etc/atalaya-credentials.txt")));
-        // The demo cameras' account is the hub's own business: generated, kept in their settings.
-        Properties simulator = load(home.resolve("etc/org.atalaya.simulators.anpr.cfg"));
-        assertEquals("simulator", simulator.getProperty("user"));
-        assertEquals(password(users, "simulator"), simulator.getProperty("password"));
+        // The demo devices' account is the hub's own business: generated, kept in their settings.
+        for (String simulators : new String[] {"anpr", "face"}) {
+            Properties simulator = load(home.resolve("etc/org.atalaya.simulators." + simulators + ".cfg"));
+            assertEquals("simulator", simulator.getProperty("user"));
+            assertEquals(password(users, "simulator"), simulator.getProperty("password"));
+        }
+    }
+
+    @Test
+    public void createsTheHubsTlsKeyWithAGeneratedPasswordAndPublishesItsCertificate() throws Exception {
+        Result result = init(Map.of("ATALAYA_TLS_NAMES", "hub.ceuta.example,10.20.0.5"));
+
+        assertEquals(result.output, 0, result.exitCode);
+        Properties web = load(home.resolve("etc/org.ops4j.pax.web.cfg"));
+        assertEquals("true", web.getProperty("org.osgi.service.http.secure.enabled"));
+        assertEquals("false", web.getProperty("org.osgi.service.http.enabled"));
+        String password = web.getProperty("org.ops4j.pax.web.ssl.keystore.password");
+        assertTrue(password, password.length() >= 32);
+        assertEquals(password, web.getProperty("org.ops4j.pax.web.ssl.key.password"));
+
+        Path store = home.resolve("etc/atalaya-tls.p12");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(store));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password.toCharArray());
+        }
+        assertTrue(keys.isKeyEntry("atalaya"));
+        X509Certificate certificate = (X509Certificate) keys.getCertificate("atalaya");
+        Set<String> names = certificate.getSubjectAlternativeNames().stream()
+                .map(name -> name.get(1).toString()).collect(Collectors.toSet());
+        assertEquals(Set.of("localhost", "127.0.0.1", "hub.ceuta.example", "10.20.0.5"), names);
+        assertEquals("CN=hub.ceuta.example, O=Atalaya", certificate.getSubjectX500Principal().getName(
+                javax.security.auth.x500.X500Principal.RFC1779));
+        certificate.checkValidity();
+
+        Certificate published;
+        try (InputStream in = Files.newInputStream(home.resolve("etc/atalaya-tls.crt"))) {
+            published = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        assertEquals(certificate, published);
+        assertFalse("the keystore's password is not among the account passwords",
+                Files.readString(home.resolve("etc/atalaya-credentials.txt")).contains(password));
     }
 
     @Test
@@ -120,12 +166,16 @@ public class FirstStartTest {
         init(Map.of());
         String users = Files.readString(home.resolve("etc/users.properties"));
         String runtime = Files.readString(home.resolve("etc/org.atalaya.runtime.cfg"));
+        String web = Files.readString(home.resolve("etc/org.ops4j.pax.web.cfg"));
+        byte[] tls = Files.readAllBytes(home.resolve("etc/atalaya-tls.p12"));
 
         Result again = init(Map.of("ATALAYA_ADMIN_PASSWORD", "Another-Admin-Pass-1"));
 
         assertEquals(again.output, 0, again.exitCode);
         assertEquals(users, Files.readString(home.resolve("etc/users.properties")));
         assertEquals(runtime, Files.readString(home.resolve("etc/org.atalaya.runtime.cfg")));
+        assertEquals(web, Files.readString(home.resolve("etc/org.ops4j.pax.web.cfg")));
+        assertTrue(java.util.Arrays.equals(tls, Files.readAllBytes(home.resolve("etc/atalaya-tls.p12"))));
     }
 
     @Test
@@ -157,6 +207,7 @@ public class FirstStartTest {
         ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/atalaya-init").toString())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("ATALAYA_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The hub's REST API as an agency or a camera calls it: HTTP, Basic authentication, and the
+ * The hub's REST API as an agency or a camera calls it: HTTPS, Basic authentication, and the
  * purpose of the consultation ({@value #PURPOSE} unless the test says otherwise).
  */
 final class Rest {
@@ -16,13 +16,23 @@ final class Rest {
     /** A purpose both police control centres may give, needing no case. */
     static final String PURPOSE = "operational-response";
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestTls.hubTrust()).build();
 
     private Rest() {
     }
 
     static String url(String path) {
-        return "http://127.0.0.1:" + AtalayaTestSupport.port("http") + "/api/v1" + path;
+        return base() + "/api/v1" + path;
+    }
+
+    /** The hub's HTTPS address, as the agencies reach it. */
+    static String base() {
+        return "https://127.0.0.1:" + AtalayaTestSupport.port("https");
+    }
+
+    /** A client that trusts the hub's certificate. */
+    static HttpClient client() {
+        return CLIENT;
     }
 
     static String basic(String user, String password) {
