@@ -192,6 +192,16 @@ public abstract class AtalayaTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             editConfigurationFilePut("etc/users.properties", "atalaya-hub", HUB_PASSWORD + ",hub"),
+            editConfigurationFilePut("etc/users.properties", "simulator",
+                    password("simulator") + ",_g_:anprcameras,_g_:facecameras,_g_:citysensors"),
+            editConfigurationFilePut("etc/org.atalaya.simulators.anpr.cfg", "user", "simulator"),
+            editConfigurationFilePut("etc/org.atalaya.simulators.anpr.cfg", "password", password("simulator")),
+            // The demo's cameras publish, but no sample hotlist that would give other ITs hits.
+            editConfigurationFilePut("etc/org.atalaya.simulators.anpr.cfg", "importSampleHotlist", "false"),
+            editConfigurationFilePut("etc/org.atalaya.simulators.anpr.cfg", "hitEvery", "0"),
+            editConfigurationFilePut("etc/org.atalaya.simulators.face.cfg", "user", "simulator"),
+            editConfigurationFilePut("etc/org.atalaya.simulators.face.cfg", "password", password("simulator")),
+            editConfigurationFilePut("etc/org.atalaya.simulators.face.cfg", "matchesPerMinute", "600"),
             editConfigurationFilePut("etc/org.atalaya.runtime.cfg", "broker.password", HUB_PASSWORD),
             // Free ports for every listener.
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
