@@ -1,4 +1,4 @@
-package org.atalaya.security.rest;
+package org.atalaya.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -22,21 +22,22 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 /**
  * A login against the hub's JAAS realm ({@code karaf}: the accounts of
  * {@code etc/users.properties}, or whatever realm the operator configured), from HTTP Basic
- * credentials or a user name and password given otherwise (a SOAP UsernameToken).
+ * credentials or a user name and password given otherwise (a SOAP UsernameToken). The realm
+ * checks a password it is given in clear against the hash it keeps; it cannot check a digest.
  */
-final class RealmLogin {
+public final class RealmLogin {
 
     private static final String REALM = "karaf";
 
     /** An account the realm accepted, with its roles. */
-    record Account(String user, Set<String> roles) {
+    public record Account(String user, Set<String> roles) {
     }
 
     private RealmLogin() {
     }
 
     /** The user name and password of an {@code Authorization: Basic} header, if it holds any. */
-    static Optional<String[]> basicCredentials(String header) {
+    public static Optional<String[]> basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -51,7 +52,7 @@ final class RealmLogin {
     }
 
     /** The account, when the realm accepts the password; empty passwords are never accepted. */
-    static Optional<Account> login(String user, String password) {
+    public static Optional<Account> login(String user, String password) {
         if (user == null || user.isEmpty() || password == null || password.isEmpty()) {
             return Optional.empty();
         }

@@ -9,12 +9,10 @@ import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.atalaya.api.security.Caller;
 
 /**
- * The call the gate allowed, as a resource sees it: who, for which agency, why, and the record
- * ids it discloses, which the audit record lists.
+ * The call the gate allowed, as a resource (or a SOAP operation) sees it: who, for which agency,
+ * why, and the record ids it discloses, which the audit record lists.
  */
 public final class Consultation {
-
-    static final String KEY = Consultation.class.getName();
 
     /** Appends an audit record for a disclosure made after the response started (a stream). */
     @FunctionalInterface
@@ -42,11 +40,12 @@ public final class Consultation {
     /** The consultation of the request being served on this thread. */
     public static Consultation current() {
         Message message = PhaseInterceptorChain.getCurrentMessage();
-        Object consultation = message == null ? null : message.getExchange().get(KEY);
+        // the gates (REST and SOAP) keep it in the call's exchange under its class
+        Consultation consultation = message == null ? null : message.getExchange().get(Consultation.class);
         if (consultation == null) {
             throw new IllegalStateException("no request allowed by the gate is being served on this thread");
         }
-        return (Consultation) consultation;
+        return consultation;
     }
 
     public Caller caller() {

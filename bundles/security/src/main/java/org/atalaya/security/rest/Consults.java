@@ -10,8 +10,9 @@ import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 
 /**
- * What a resource method does with which data class: the policy decides every call on it, and
- * the audit log records it. A method without it is refused to everyone (deny by default).
+ * What a resource method or SOAP operation does with which data class: the policy decides every
+ * call on it, and the audit log records it. A method without it is refused to everyone (deny by
+ * default).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.security.AccessPolicy;
+import org.atalaya.security.soap.SoapEndpoint;
+import org.atalaya.security.soap.internal.SoapPublication;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,5 +25,10 @@ public class EndpointsComponent implements Endpoints {
     @Override
     public RestEndpoint publish(String address, List<Object> resources, List<Object> providers) {
         return RestEndpoint.publish(address, new Gate(policy, audit), resources, providers);
+    }
+
+    @Override
+    public SoapEndpoint publishSoap(String address, Object implementor) {
+        return SoapPublication.publish(address, implementor, policy, audit);
     }
 }

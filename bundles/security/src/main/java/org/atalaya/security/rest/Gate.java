@@ -2,8 +2,6 @@ package org.atalaya.security.rest;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,13 +20,14 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
-import org.apache.cxf.security.transport.TLSSessionInfo;
 import org.atalaya.api.audit.AuditEntry;
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.security.AccessPolicy;
 import org.atalaya.api.security.Agency;
 import org.atalaya.api.security.Caller;
 import org.atalaya.api.security.Decision;
+import org.atalaya.security.internal.ClientCertificates;
+import org.atalaya.security.internal.RealmLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +76,8 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
         String purpose = blankToNull(request.getHeaderString(PURPOSE));
         String caseReference = blankToNull(request.getHeaderString(CASE));
 
-        Optional<Caller> authenticated = certificateCaller();
+        Optional<Caller> authenticated =
+                ClientCertificates.caller(PhaseInterceptorChain.getCurrentMessage(), policy);
         if (authenticated.isEmpty()) {
             Optional<String[]> credentials = RealmLogin.basicCredentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             if (credentials.isEmpty()) {
@@ -116,7 +116,7 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
         }
         Consultation consultation = new Consultation(caller, purpose, caseReference, this::disclosed);
         Message message = PhaseInterceptorChain.getCurrentMessage();
-        message.getExchange().put(Consultation.KEY, consultation);
+        message.getExchange().put(Consultation.class, consultation);
         request.setProperty(CALL, new Call(action, dataClass, consultation));
         request.setSecurityContext(new CallerContext(caller, request.getSecurityContext().isSecure()));
     }
@@ -162,19 +162,6 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
             LOG.error("The audit record of a refused call ({}) could not be stored", entry.action(), notRecorded);
         }
         request.abortWith(answer);
-    }
-
-    /** The caller named by a client certificate that an agency of the policy claims. */
-    private Optional<Caller> certificateCaller() {
-        Message message = PhaseInterceptorChain.getCurrentMessage();
-        TLSSessionInfo tls = message == null ? null : message.get(TLSSessionInfo.class);
-        Certificate[] chain = tls == null ? null : tls.getPeerCertificates();
-        if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
-            return Optional.empty();
-        }
-        String subject = certificate.getSubjectX500Principal().getName();
-        return policy.agencyOfCertificate(subject)
-                .map(agency -> new Caller(subject, Set.of(), agency.name()));
     }
 
     private static String action(ContainerRequestContext request) {

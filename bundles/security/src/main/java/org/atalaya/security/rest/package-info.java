@@ -1,10 +1,12 @@
 /**
- * The agencies' REST endpoints, secured: HTTP Basic authentication against the hub's JAAS
- * realm, role checks, and errors as problem details (RFC 9457). Connectors publish their
- * resources with {@link org.atalaya.security.rest.RestEndpoint}, which adds all of it.
+ * The agencies' endpoints, secured: authentication against the hub's JAAS realm or by client
+ * certificate, the access policy on each method's {@link org.atalaya.security.rest.Consults},
+ * the audit record of each call, and REST errors as problem details (RFC 9457). Connectors
+ * publish through {@link org.atalaya.security.rest.Endpoints}, which adds all of it, to REST
+ * resources and SOAP services alike.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.atalaya.security.rest;
 
 import org.osgi.annotation.bundle.Export;

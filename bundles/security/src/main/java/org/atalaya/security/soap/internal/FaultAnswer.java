@@ -1,0 +1,101 @@
+package org.atalaya.security.soap.internal;
+
+import java.util.ResourceBundle;
+
+import javax.xml.namespace.QName;
+
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.atalaya.security.soap.AccessDenied;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every fault a SOAP service answers, before it is written (phase {@code pre-logical} of the
+ * fault chain, ahead of the fault's marshalling):
+ * <ul>
+ * <li>says what went wrong without internals: the gate's faults and those the operation
+ * declares ({@code @WebFault}, answered as the caller's: {@code Client}, {@code Sender}) keep
+ * their reason; an {@link AccessDenied} the operation throws becomes the gate's
+ * {@code AccessDenied}; any other (a request CXF could not read, an exception the operation let
+ * escape) gets a plain reason, and the original goes to the log;</li>
+ * <li>is audited when nothing audited the call yet: {@code failed <fault>} for a call the gate
+ * allowed, {@code refused <fault>} for a request refused before the gate (one that cannot be
+ * read). When the record of an allowed call cannot be stored, the fault becomes
+ * {@code ServiceUnavailable}: a declared fault may disclose too.</li>
+ * </ul>
+ */
+final class FaultAnswer extends AbstractPhaseInterceptor<Message> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaultAnswer.class);
+
+    private final String address;
+    private final Object implementor;
+    private final SoapAudit audit;
+
+    FaultAnswer(String address, Object implementor, SoapAudit audit) {
+        super(Phase.PRE_LOGICAL);
+        this.address = address;
+        this.implementor = implementor;
+        this.audit = audit;
+    }
+
+    /** The fault that replaces an answer whose audit record could not be stored. */
+    static Fault unavailable(Message message) {
+        return SoapFaults.receiver(message, SoapFaults.SERVICE_UNAVAILABLE,
+                "The hub cannot record this consultation now, so it does not answer it; try again later.");
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        if (!(message.getContent(Exception.class) instanceof Fault original)) {
+            return;
+        }
+        SoapCall call = SoapCall.of(message, address, implementor);
+        Fault fault = plain(message, call, original);
+        String name = SoapFaults.name(fault);
+        if (call.consultation() == null) {
+            audit.refused(call, null, "refused " + name, fault.getMessage());
+        } else {
+            try {
+                audit.answered(call, false, "failed " + name, fault.getMessage());
+            } catch (RuntimeException notRecorded) {
+                LOG.error("The audit record of {} by '{}' could not be stored: nothing is disclosed", call.action(),
+                        call.caller().person(), notRecorded);
+                fault = unavailable(message);
+            }
+        }
+        message.setContent(Exception.class, fault);
+    }
+
+    /** The fault as the caller may see it: with its code, and a reason that tells no internals. */
+    private static Fault plain(Message message, SoapCall call, Fault fault) {
+        if (SoapFaults.fromGate(fault)) {
+            return fault;
+        }
+        if (SoapFaults.declared(fault) != null) {
+            // an operation declares the faults it refuses a request with: the caller's to mend
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            return fault;
+        }
+        if (fault.getCause() instanceof AccessDenied denied) {
+            LOG.warn("SOAP call {} by '{}' denied by the operation: {}", call.action(),
+                    call.caller() == null ? null : call.caller().person(), denied.getMessage());
+            return SoapFaults.sender(message, SoapFaults.ACCESS_DENIED, denied.getMessage());
+        }
+        String reason;
+        if (SoapFaults.hubs(fault)) {
+            LOG.error("SOAP call {} failed", call.action(), fault);
+            reason = "The hub could not process the request; it is logged.";
+        } else {
+            LOG.warn("SOAP request to {} refused: {}", call.action(), fault.getMessage());
+            reason = "The request is not one this service accepts; see its WSDL (?wsdl).";
+        }
+        QName code = fault.getFaultCode() == null ? Fault.FAULT_CODE_SERVER : fault.getFaultCode();
+        Fault plain = new Fault(new org.apache.cxf.common.i18n.Message(reason, (ResourceBundle) null), code);
+        plain.setStatusCode(fault.getStatusCode());
+        return plain;
+    }
+}

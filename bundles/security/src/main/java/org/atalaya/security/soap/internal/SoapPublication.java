@@ -1,0 +1,124 @@
+package org.atalaya.security.soap.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.staxutils.StaxUtils;
+import org.atalaya.api.audit.AuditLog;
+import org.atalaya.api.security.AccessPolicy;
+import org.atalaya.security.internal.RealmLogin;
+import org.atalaya.security.soap.SoapEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A SOAP service published under the hub's CXF servlet ({@code /api}) on a bus of its own, with
+ * the gate's interceptors in the order a call meets them:
+ * <ol>
+ * <li>{@link WsSecurityLogin} ({@code pre-protocol}, in): who calls, from the WS-Security header
+ * or the client certificate, before the body is unmarshalled;</li>
+ * <li>{@link SoapGate} ({@code pre-invoke}, in): the policy on the operation, with the purpose
+ * and case the request gives;</li>
+ * <li>{@link AnswerAudit} ({@code pre-logical}, out): the audit record of the answer, before
+ * it is written;</li>
+ * <li>{@link FaultAnswer} ({@code pre-logical}, out-fault): plain faults, and the audit record
+ * of a fault nothing audited yet.</li>
+ * </ol>
+ * Requests are read with tight limits: SOAP calls to the hub are a few small elements, and a
+ * parser made to read more is a way to exhaust it. CXF's parser already refuses a DOCTYPE, so
+ * neither external entities nor entity expansion reach it.
+ */
+public final class SoapPublication implements SoapEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapPublication.class);
+
+    /** At most this many characters of XML per request (the request's size, attachments aside). */
+    private static final int MAX_XML_CHARACTERS = 1024 * 1024;
+
+    /** The parser's limits, per request: depth, children, elements, text and attributes. */
+    private static final Map<String, Object> LIMITS = Map.of(
+            StaxUtils.MAX_ELEMENT_DEPTH, 32,
+            StaxUtils.MAX_CHILD_ELEMENTS, 256,
+            StaxUtils.MAX_ELEMENT_COUNT, 4096L,
+            StaxUtils.MAX_TEXT_LENGTH, 64 * 1024,
+            StaxUtils.MAX_ATTRIBUTE_COUNT, 32,
+            StaxUtils.MAX_ATTRIBUTE_SIZE, 4096,
+            StaxUtils.MAX_XML_CHARACTERS, (long) MAX_XML_CHARACTERS,
+            // a service of the hub takes no attachments; a MIME request is held to the same size
+            "attachment-max-size", (long) MAX_XML_CHARACTERS,
+            // never stack traces, nor the messages of their causes, in a fault
+            Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE,
+            Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
+
+    private final Bus bus;
+    private final Server server;
+    private final String address;
+
+    private SoapPublication(Bus bus, Server server, String address) {
+        this.bus = bus;
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Publishes {@code implementor} at {@code address} (relative to the CXF servlet), its callers
+     * authenticated against the hub's realm.
+     */
+    public static SoapEndpoint publish(String address, Object implementor, AccessPolicy policy, AuditLog audit) {
+        return publish(address, implementor, policy, audit, RealmLogin::login);
+    }
+
+    /** Publishes {@code implementor}, its callers' passwords checked by {@code login}. */
+    static SoapPublication publish(String address, Object implementor, AccessPolicy policy, AuditLog audit,
+            WsSecurityLogin.Login login) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SoapPublication.class.getClassLoader());
+        Bus bus = BusFactory.newInstance().createBus();
+        try {
+            SoapAudit records = new SoapAudit(audit);
+            JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress(address);
+            factory.setServiceClass(implementor.getClass());
+            factory.setServiceBean(implementor);
+            Map<String, Object> properties = new HashMap<>(LIMITS);
+            // FaultAnswer logs each fault once, and the gate each refusal, without CXF's stack traces
+            properties.put(FaultListener.class.getName(), (FaultListener) (fault, description, message) -> false);
+            factory.setProperties(properties);
+            factory.getInInterceptors().add(new WsSecurityLogin(address, implementor, policy, records, login));
+            factory.getInInterceptors().add(new SoapGate(address, implementor, policy, records));
+            factory.getOutInterceptors().add(new AnswerAudit(records));
+            factory.getOutFaultInterceptors().add(new FaultAnswer(address, implementor, records));
+            Server server = factory.create();
+            LOG.info("SOAP endpoint published at {}", address);
+            return new SoapPublication(bus, server, address);
+        } catch (RuntimeException failed) {
+            bus.shutdown(false);
+            throw failed;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The endpoint's own bus, which a test serves with a CXF servlet of its own. */
+    Bus bus() {
+        return bus;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.destroy();
+        } finally {
+            bus.shutdown(true);
+            LOG.info("SOAP endpoint at {} withdrawn", address);
+        }
+    }
+}
