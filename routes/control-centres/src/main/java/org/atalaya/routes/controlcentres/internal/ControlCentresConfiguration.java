@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
         name = "Atalaya control centres connector",
-        description = "Each agency's alerts over REST and Server-Sent Events; hotlist, cameras and plate checks.")
+        description = "Each agency's alerts over REST and Server-Sent Events; hotlist, cameras and plate checks;"
+                + " plate checks and alerts over SOAP.")
 public @interface ControlCentresConfiguration {
 
     @AttributeDefinition(description = "Agencies with a control centre, comma-separated: each has a durable queue"
@@ -14,6 +15,10 @@ public @interface ControlCentresConfiguration {
 
     @AttributeDefinition(description = "Where the REST endpoints are served, under the hub's /api.")
     String restAddress() default "/v1";
+
+    @AttributeDefinition(description = "Where the SOAP consultation service is served, under the hub's /api"
+            + " (its WSDL at ?wsdl); empty for none.")
+    String soapAddress() default "/soap/consultation";
 
     @AttributeDefinition(description = "Seconds between keep-alive comments on an idle alert stream.")
     int heartbeatSeconds() default 15;

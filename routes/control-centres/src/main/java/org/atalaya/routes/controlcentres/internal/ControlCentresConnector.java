@@ -12,8 +12,10 @@ import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.runtime.Connector;
 import org.atalaya.runtime.Settings;
+import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Endpoints;
 import org.atalaya.security.rest.RestEndpoint;
+import org.atalaya.security.soap.SoapEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,8 +24,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The police control centres' connector: each agency's durable alert queue into its record of
- * alerts (its routes), and the REST endpoints under {@code /api/v1} (alerts and their stream,
- * hotlist, cameras, plate checks).
+ * alerts (its routes), the REST endpoints under {@code /api/v1} (alerts and their stream,
+ * hotlist, cameras, plate checks), and the SOAP consultation service under
+ * {@code /api/soap/consultation} (plate checks and alerts, for the agencies that integrate over
+ * SOAP).
  */
 @Component(service = Connector.class, configurationPid = "org.atalaya.controlcentres")
 @Designate(ocd = ControlCentresConfiguration.class)
@@ -44,23 +48,41 @@ public class ControlCentresConnector implements Connector {
     private List<String> agencies;
     private Map<String, AlertSignal> signals;
     private RestEndpoint endpoint;
+    private SoapEndpoint soapEndpoint;
 
     @Activate
     void activate(ControlCentresConfiguration config) {
         agencies = Settings.list(config.agencies());
         signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
+        Callers callers = new Callers(agencies);
         List<Object> resources = new ArrayList<>();
-        resources.add(new AlertsResource(alerts, new Callers(agencies), signals, config.heartbeatSeconds()));
+        resources.add(new AlertsResource(alerts, callers, signals, config.heartbeatSeconds()));
         resources.add(new HotlistResource(hotlist));
         resources.add(new CamerasResource(cameras));
         resources.add(new PlatesResource(hotlist));
         endpoint = endpoints.publish(config.restAddress(), resources, List.of());
+        String soapAddress = config.soapAddress() == null ? "" : config.soapAddress().strip();
+        if (!soapAddress.isEmpty()) {
+            try {
+                soapEndpoint = endpoints.publishSoap(soapAddress,
+                        new ConsultationService(hotlist, alerts, callers, Consultation::current));
+            } catch (RuntimeException failed) {
+                endpoint.close();
+                throw failed;
+            }
+        }
     }
 
     @Deactivate
     void deactivate() {
         signals.values().forEach(AlertSignal::close);
-        endpoint.close();
+        try {
+            endpoint.close();
+        } finally {
+            if (soapEndpoint != null) {
+                soapEndpoint.close();
+            }
+        }
     }
 
     @Override
