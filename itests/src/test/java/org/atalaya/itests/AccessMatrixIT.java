@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -28,9 +27,9 @@ import org.atalaya.api.security.DataClass;
 import org.junit.Test;
 
 /**
- * Every REST endpoint, called by every agency and device family, without credentials and with
- * wrong ones: each call is answered exactly as the policy grants, and each lands in the audit
- * log with its outcome.
+ * Every REST endpoint and SOAP operation, called by every agency and device family, without
+ * credentials and with wrong ones: each call is answered exactly as the policy grants, and each
+ * lands in the audit log with its outcome.
  */
 public class AccessMatrixIT extends AtalayaTestSupport {
 
@@ -103,8 +102,6 @@ public class AccessMatrixIT extends AtalayaTestSupport {
             Map.entry("face-cameras", "face-matches:w"),
             Map.entry("city-sensors", "sensors:w fire:w")));
 
-    private static final HttpClient CLIENT = Rest.client();
-
     @Inject
     private AccessPolicy policy;
 
@@ -152,6 +149,77 @@ public class AccessMatrixIT extends AtalayaTestSupport {
             expectAudited(endpoint, LOCAL_POLICE, "denied 401", wrong);
         }
         assertTrue(String.join("\n", wrong), wrong.isEmpty());
+    }
+
+    /** A SOAP operation of the consultation service, what it reads, and a request body for it. */
+    private record SoapOperation(String name, DataClass data, String body) {
+    }
+
+    /** Every SOAP operation the distribution serves. */
+    private static final List<SoapOperation> SOAP_OPERATIONS = List.of(
+            new SoapOperation("CheckPlate", DataClass.HOTLIST, "<plate>1234BCD</plate>"),
+            new SoapOperation("FindAlerts", DataClass.HITS, "<limit>10</limit>"));
+
+    @Test
+    public void everySoapOperationAnswersEveryCallerAsThePolicySaysAndAuditsTheCall() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (SoapOperation operation : SOAP_OPERATIONS) {
+            String action = "SOAP /soap/consultation " + operation.name();
+            for (String account : ACCOUNTS.keySet()) {
+                Agency granted = policy.agency(agencyOf(account)).orElseThrow();
+                boolean allowed = granted.may(operation.data(), Access.READ);
+                String purpose = granted.purposes().stream().sorted().findFirst().orElse(null);
+                HttpResponse<String> answer = soap(operation, account, password(account), purpose, "IT-CASE-2026-001");
+                boolean denied = answer.statusCode() == 500 && answer.body().contains("AccessDenied");
+                if (allowed == denied) {
+                    wrong.add(action + " as " + account + ": " + answer.statusCode() + " "
+                            + (allowed ? "(granted) " : "(not granted) ") + answer.body());
+                }
+                expectAudited(action, account, allowed ? null : "denied AccessDenied", wrong);
+            }
+            HttpResponse<String> none = Soap.call(null, null, operationBody(operation, Rest.PURPOSE, null));
+            if (none.statusCode() != 500 || !none.body().contains("InvalidSecurity")) {
+                wrong.add(action + " without credentials: " + none.statusCode() + " " + none.body());
+            }
+            expectAudited(action, null, "denied InvalidSecurity", wrong);
+            HttpResponse<String> forged = soap(operation, LOCAL_POLICE, "not-" + LOCAL_POLICE_PASSWORD, Rest.PURPOSE,
+                    null);
+            if (forged.statusCode() != 500 || !forged.body().contains("FailedAuthentication")) {
+                wrong.add(action + " with a wrong password: " + forged.statusCode() + " " + forged.body());
+            }
+            expectAudited(action, LOCAL_POLICE, "denied FailedAuthentication", wrong);
+        }
+        assertTrue(String.join("\n", wrong), wrong.isEmpty());
+    }
+
+    @Test
+    public void aSoapConsultationWithoutPurposeOrCaseIsRefused() throws Exception {
+        SoapOperation check = SOAP_OPERATIONS.get(0);
+        HttpResponse<String> noPurpose = soap(check, "interior-ministry", password("interior-ministry"), null, null);
+        assertTrue(noPurpose.body(), noPurpose.statusCode() == 500 && noPurpose.body().contains("PurposeRequired"));
+        HttpResponse<String> noCase = soap(check, "interior-ministry", password("interior-ministry"),
+                "investigation", null);
+        assertTrue(noCase.body(), noCase.statusCode() == 500 && noCase.body().contains("PurposeRequired"));
+        HttpResponse<String> answered = soap(check, "interior-ministry", password("interior-ministry"),
+                "investigation", "DGP-2026-0077");
+        assertEquals(answered.body(), 200, answered.statusCode());
+        AuditRecord last = latest("interior-ministry", "SOAP /soap/consultation CheckPlate").orElseThrow();
+        assertEquals("allowed", last.entry().outcome());
+        assertEquals("DGP-2026-0077", last.entry().caseReference());
+        assertEquals(List.of("1234BCD"), last.entry().subjects());
+        assertEquals(List.of("interior-ministry"), last.entry().recipients());
+    }
+
+    private static HttpResponse<String> soap(SoapOperation operation, String user, String password, String purpose,
+            String caseReference) throws Exception {
+        return Soap.call(user, password, operationBody(operation, purpose, caseReference));
+    }
+
+    private static String operationBody(SoapOperation operation, String purpose, String caseReference) {
+        return "<c:" + operation.name() + " xmlns:c=\"" + Soap.NAMESPACE + "\">" + operation.body()
+                + (purpose == null ? "" : "<purpose>" + purpose + "</purpose>")
+                + (caseReference == null ? "" : "<caseReference>" + caseReference + "</caseReference>")
+                + "</c:" + operation.name() + ">";
     }
 
     @Test
@@ -209,7 +277,7 @@ public class AccessMatrixIT extends AtalayaTestSupport {
         if (caseReference != null) {
             request.header("X-Case-Reference", caseReference);
         }
-        HttpResponse<java.io.InputStream> response = CLIENT.send(request.GET().build(),
+        HttpResponse<java.io.InputStream> response = Rest.client().send(request.GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         return response.statusCode();
@@ -220,14 +288,18 @@ public class AccessMatrixIT extends AtalayaTestSupport {
      * their outcome, allowed calls any outcome but a refusal (a stream is recorded when it opens).
      */
     private void expectAudited(Endpoint endpoint, String person, String refusal, List<String> wrong) {
-        Optional<AuditRecord> record = latest(person, endpoint.method() + " /api/v1" + endpoint.path());
+        expectAudited(endpoint.method() + " /api/v1" + endpoint.path(), person, refusal, wrong);
+    }
+
+    private void expectAudited(String action, String person, String refusal, List<String> wrong) {
+        Optional<AuditRecord> record = latest(person, action);
         if (record.isEmpty()) {
-            wrong.add(endpoint + " as " + person + ": not audited");
+            wrong.add(action + " as " + person + ": not audited");
             return;
         }
         String outcome = record.get().entry().outcome();
         if (refusal != null ? !outcome.equals(refusal) : outcome.startsWith("denied")) {
-            wrong.add(endpoint + " as " + person + ": audited as " + outcome);
+            wrong.add(action + " as " + person + ": audited as " + outcome);
         }
     }
 

@@ -16,7 +16,10 @@ final class Rest {
     /** A purpose both police control centres may give, needing no case. */
     static final String PURPOSE = "operational-response";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestTls.hubTrust()).build();
+    /** Made on first use, inside the container: the hub's certificate is in its etc/. */
+    private static final class Holder {
+        static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestTls.hubTrust()).build();
+    }
 
     private Rest() {
     }
@@ -32,7 +35,7 @@ final class Rest {
 
     /** A client that trusts the hub's certificate. */
     static HttpClient client() {
-        return CLIENT;
+        return Holder.CLIENT;
     }
 
     static String basic(String user, String password) {
@@ -91,6 +94,6 @@ final class Rest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Holder.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
