@@ -147,9 +147,15 @@ public class CredentialsIT extends AtalayaTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(hotlist.body(), 403, hotlist.statusCode());
 
+        // Over SOAP too, without a UsernameToken: justice may read hits, but has no control centre.
+        HttpResponse<String> alerts = Soap.call(gateway, null, null, "<c:FindAlerts xmlns:c=\"" + Soap.NAMESPACE
+                + "\"><limit>5</limit><purpose>judicial-proceedings</purpose><caseReference>" + caseReference
+                + "</caseReference></c:FindAlerts>");
+        assertTrue(alerts.body(), alerts.statusCode() == 500 && alerts.body().contains("NoControlCentre"));
+
         List<AuditRecord> trail = audit.search(new AuditQuery(null, null, null, null, null, caseReference, null,
                 null, null, 0, 10));
-        assertEquals(List.of("allowed 200", "denied 403"),
+        assertEquals(List.of("allowed 200", "denied 403", "failed NoControlCentre"),
                 trail.stream().map(record -> record.entry().outcome()).collect(Collectors.toList()));
         for (AuditRecord record : trail) {
             assertEquals("justice", record.entry().agency());

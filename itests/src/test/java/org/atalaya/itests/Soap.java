@@ -1,6 +1,7 @@
 package org.atalaya.itests;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -28,6 +29,12 @@ final class Soap {
 
     /** Any request body, in an envelope with a UsernameToken for {@code user}. */
     static HttpResponse<String> call(String user, String password, String body) throws Exception {
+        return call(Rest.client(), user, password, body);
+    }
+
+    /** As {@link #call(String, String, String)}, with {@code client}'s TLS identity. */
+    static HttpResponse<String> call(HttpClient client, String user, String password, String body)
+            throws Exception {
         String header = user == null ? "" : """
                 <soap:Header><wsse:Security xmlns:wsse="%s" soap:mustUnderstand="1"><wsse:UsernameToken>\
                 <wsse:Username>%s</wsse:Username><wsse:Password \
@@ -37,7 +44,7 @@ final class Soap {
         String envelope = """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">%s<soap:Body>%s</soap:Body>\
                 </soap:Envelope>""".formatted(header, body);
-        return Rest.client().send(HttpRequest.newBuilder(URI.create(Rest.base() + ADDRESS))
+        return client.send(HttpRequest.newBuilder(URI.create(Rest.base() + ADDRESS))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
     }
