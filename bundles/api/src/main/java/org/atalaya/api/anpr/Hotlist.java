@@ -16,7 +16,7 @@ public interface Hotlist {
     /** Lists a plate; the entry's id is ignored and the stored one returned. */
     HotlistEntry add(HotlistEntry entry);
 
-    /** Replaces the entry with the same id, if there is one. */
+    /** Replaces the entry with the same id, if there is one; returns it as listed now. */
     Optional<HotlistEntry> update(HotlistEntry entry);
 
     Optional<HotlistEntry> remove(long id);

@@ -19,9 +19,14 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.api.anpr.HotlistChanges;
 import org.atalaya.api.anpr.HotlistEntry;
 import org.atalaya.api.anpr.HotlistImport;
 import org.atalaya.api.anpr.HotlistRepository;
+import org.atalaya.api.anpr.HotlistSnapshot;
+import org.atalaya.api.anpr.HotlistSync;
+import org.atalaya.api.anpr.HotlistSyncResult;
+import org.atalaya.api.anpr.HotlistSyncState;
 import org.atalaya.api.anpr.PlateCheck;
 import org.atalaya.api.anpr.PlateReadRepository;
 import org.atalaya.api.messaging.Addresses;
@@ -38,15 +43,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ANPR correlation: holds the hotlist index, matches every read (as a connector whose route
- * consumes {@code atalaya.in.anpr}), archives the reads, and is the {@link Hotlist} service that
- * keeps the stored list and the index in step and looks for past hits of every new entry.
+ * consumes {@code atalaya.in.anpr}), archives the reads, and is the {@link Hotlist} and
+ * {@link HotlistSync} services that keep the stored list and the index in step
+ * ({@link LiveHotlist}) and look for past hits of every new entry.
  */
-@Component(service = {Connector.class, Hotlist.class}, configurationPid = "org.atalaya.correlation.anpr")
+@Component(service = {Connector.class, Hotlist.class, HotlistSync.class},
+        configurationPid = "org.atalaya.correlation.anpr")
 @Designate(ocd = AnprCorrelationConfiguration.class)
-public class AnprCorrelation implements Connector, Hotlist {
+public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnprCorrelation.class);
-    private static final int IMPORT_CHUNK = 10_000;
 
     @Reference
     private HotlistRepository hotlist;
@@ -60,6 +66,7 @@ public class AnprCorrelation implements Connector, Hotlist {
     private final Clock clock = Clock.systemUTC();
     private AnprCorrelationConfiguration config;
     private HotlistIndex index;
+    private LiveHotlist live;
     private Correlator correlator;
     private ReadArchiver archiver;
     private ExecutorService background;
@@ -71,18 +78,7 @@ public class AnprCorrelation implements Connector, Hotlist {
         this.config = config;
         OcrEquivalence equivalence = new OcrEquivalence(config.equivalenceClasses());
         long started = System.nanoTime();
-        long stored = hotlist.count();
-        index = new HotlistIndex(equivalence, (int) Math.min(Integer.MAX_VALUE / 2,
-                Math.max(config.expectedEntries(), stored + stored / 4)));
-        List<HotlistEntry> chunk = new ArrayList<>(IMPORT_CHUNK);
-        hotlist.forEach(entry -> {
-            chunk.add(entry);
-            if (chunk.size() == IMPORT_CHUNK) {
-                index.apply(List.of(), chunk);
-                chunk.clear();
-            }
-        });
-        index.apply(List.of(), chunk);
+        index = LiveHotlist.load(hotlist, equivalence, config.expectedEntries());
         LOG.info("Hotlist loaded: {} entries in {} ms (equivalences {}, at most {} equivalent characters)",
                 index.size(), (System.nanoTime() - started) / 1_000_000, equivalence,
                 config.maxEquivalentCharacters());
@@ -93,6 +89,7 @@ public class AnprCorrelation implements Connector, Hotlist {
                 config.maxEquivalentCharacters(), config.clonePriority(), clock);
         producer = camel.createProducerTemplate();
         background = Executors.newSingleThreadExecutor(daemon("atalaya-past-hits"));
+        live = new LiveHotlist(hotlist, index, config.expectedEntries(), background, this::sendPastHits, clock);
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("atalaya-correlation-expiry"));
         housekeeping.scheduleWithFixedDelay(correlator::expire, 1, 1, TimeUnit.MINUTES);
         archiver = new ReadArchiver(camel.getComponent("jms", JmsComponent.class).getConfiguration()
@@ -126,38 +123,18 @@ public class AnprCorrelation implements Connector, Hotlist {
     // --- the Hotlist service -------------------------------------------------------------
 
     @Override
-    public synchronized HotlistEntry add(HotlistEntry entry) {
-        HotlistEntry stored = hotlist.add(List.of(HotlistCsv.normalised(entry))).get(0);
-        index.add(stored);
-        LOG.info("Hotlist: listed {} ({}, priority {}, source {}) as entry {}", stored.plate(), stored.category(),
-                stored.priority(), stored.source(), stored.id());
-        checkPastReads(List.of(stored));
-        return stored;
+    public HotlistEntry add(HotlistEntry entry) {
+        return live.add(entry);
     }
 
     @Override
-    public synchronized Optional<HotlistEntry> update(HotlistEntry entry) {
-        Optional<HotlistEntry> before = hotlist.find(entry.id());
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<HotlistEntry> after = hotlist.update(HotlistCsv.normalised(entry));
-        after.ifPresent(updated -> {
-            index.apply(List.of(before.get()), List.of(updated));
-            LOG.info("Hotlist: entry {} updated ({})", updated.id(), updated.plate());
-            checkPastReads(List.of(updated));
-        });
-        return after;
+    public Optional<HotlistEntry> update(HotlistEntry entry) {
+        return live.update(entry);
     }
 
     @Override
-    public synchronized Optional<HotlistEntry> remove(long id) {
-        Optional<HotlistEntry> removed = hotlist.remove(id);
-        removed.ifPresent(entry -> {
-            index.remove(entry);
-            LOG.info("Hotlist: entry {} ({}) removed", id, entry.plate());
-        });
-        return removed;
+    public Optional<HotlistEntry> remove(long id) {
+        return live.remove(id);
     }
 
     @Override
@@ -176,39 +153,8 @@ public class AnprCorrelation implements Connector, Hotlist {
     }
 
     @Override
-    public synchronized HotlistImport importCsv(Reader csv, String defaultSource, LongConsumer progress)
-            throws IOException {
-        HotlistCsv rows = new HotlistCsv(defaultSource, clock.instant());
-        long[] counts = new long[2];
-        rows.read(csv, IMPORT_CHUNK, chunk -> {
-            List<HotlistEntry> removed = new ArrayList<>();
-            List<HotlistEntry> replaced = new ArrayList<>();
-            List<HotlistEntry> fresh = new ArrayList<>();
-            for (HotlistEntry entry : chunk) {
-                Optional<HotlistEntry> existing = entry.reference() == null ? Optional.empty()
-                        : hotlist.findByReference(entry.source(), entry.reference());
-                if (existing.isPresent()) {
-                    removed.add(existing.get());
-                    HotlistEntry replacement = withId(entry, existing.get().id());
-                    hotlist.update(replacement);
-                    replaced.add(replacement);
-                } else {
-                    fresh.add(entry);
-                }
-            }
-            List<HotlistEntry> added = hotlist.add(fresh);
-            List<HotlistEntry> changed = new ArrayList<>(added);
-            changed.addAll(replaced);
-            index.apply(removed, changed);
-            counts[0] += added.size();
-            counts[1] += replaced.size();
-            checkPastReads(changed);
-            progress.accept(rows.rows());
-        });
-        progress.accept(rows.rows());
-        LOG.info("Hotlist import from {}: {} added, {} replaced, {} rejected", defaultSource, counts[0], counts[1],
-                rows.rejected().size());
-        return new HotlistImport(counts[0], counts[1], rows.rejected());
+    public HotlistImport importCsv(Reader csv, String defaultSource, LongConsumer progress) throws IOException {
+        return live.importCsv(csv, defaultSource, progress);
     }
 
     @Override
@@ -237,32 +183,37 @@ public class AnprCorrelation implements Connector, Hotlist {
         return new PlateCheck(plate, normalised, countryCode, allowed, index.equivalence().toString(), hits);
     }
 
-    private void checkPastReads(List<HotlistEntry> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        Instant listedAt = clock.instant();
-        Instant since = listedAt.minus(Duration.ofDays(config.pastReadDays()));
-        List<HotlistEntry> entries = List.copyOf(added);
-        background.execute(() -> {
-            try {
-                for (OutgoingAlert alert : correlator.pastHits(entries, listedAt,
-                        key -> reads.readsWithKey(key, since))) {
-                    producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
-                            CanonicalJson.mapper().writeValueAsString(alert.body()),
-                            AlertMessages.headers(alert, config.agencies()));
-                    LOG.info("Past hit {}: {} read at {} before it was listed", alert.id(), alert.plate(),
-                            alert.cameraId());
-                }
-            } catch (Exception failure) {
-                LOG.error("Past-hit check of {} new entries failed", entries.size(), failure);
-            }
-        });
+    // --- the HotlistSync service --------------------------------------------------------
+
+    @Override
+    public HotlistSyncResult apply(HotlistChanges changes) {
+        return live.apply(changes);
     }
 
-    private static HotlistEntry withId(HotlistEntry entry, long id) {
-        return new HotlistEntry(id, entry.plate(), entry.country(), entry.category(), entry.priority(), entry.source(),
-                entry.reason(), entry.reference(), entry.validFrom(), entry.validUntil());
+    @Override
+    public HotlistSnapshot beginSnapshot(String source, long version) {
+        return live.beginSnapshot(source, version);
+    }
+
+    @Override
+    public Optional<HotlistSyncState> syncState(String source) {
+        return live.syncState(source);
+    }
+
+    /** Sends the past hits of entries listed at a time; runs on the past-hit thread. */
+    private void sendPastHits(List<HotlistEntry> listed, Instant listedAt) {
+        Instant since = listedAt.minus(Duration.ofDays(config.pastReadDays()));
+        try {
+            for (OutgoingAlert alert : correlator.pastHits(listed, listedAt, key -> reads.readsWithKey(key, since))) {
+                producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
+                        CanonicalJson.mapper().writeValueAsString(alert.body()),
+                        AlertMessages.headers(alert, config.agencies()));
+                LOG.info("Past hit {}: {} read at {} before it was listed", alert.id(), alert.plate(),
+                        alert.cameraId());
+            }
+        } catch (Exception failure) {
+            LOG.error("Past-hit check of {} new entries failed", listed.size(), failure);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -26,7 +26,9 @@ import org.atalaya.api.anpr.MatchKind;
  *
  * <p>Reads never block: they run optimistically and retry under a read lock only if a change
  * set was applied meanwhile. A change set is applied under the write lock, so a read sees all of
- * it or none of it.
+ * it or none of it. A whole new list (a source's full snapshot) is built aside, in another index,
+ * while reads go on here, then taken over at once ({@link #replaceWith}): the write lock is held
+ * for a few field assignments, whatever the size of the list.
  */
 public final class HotlistIndex {
 
@@ -63,6 +65,11 @@ public final class HotlistIndex {
 
     public HotlistIndex(OcrEquivalence equivalence, int expectedEntries) {
         this.equivalence = equivalence;
+        allocate(expectedEntries);
+    }
+
+    /** Empty arrays for {@code expectedEntries}; under the write lock, or before the index is shared. */
+    private void allocate(int expectedEntries) {
         int capacity = Math.max(16, expectedEntries);
         plates = new long[capacity];
         ids = new long[capacity];
@@ -75,6 +82,10 @@ public final class HotlistIndex {
         int slots = Integer.highestOneBit(Math.max(16, (int) Math.ceil(capacity / MAX_LOAD)) - 1) << 1;
         slotKeys = new long[slots];
         slotHeads = new int[slots];
+        used = 0;
+        freeHead = NONE;
+        size = 0;
+        slotsUsed = 0;
     }
 
     public OcrEquivalence equivalence() {
@@ -128,6 +139,42 @@ public final class HotlistIndex {
 
     public void remove(HotlistEntry entry) {
         apply(List.of(entry), List.of());
+    }
+
+    /**
+     * Takes over the entries of {@code built} at once: a read sees either the entries before or
+     * those of {@code built}, never a mix. {@code built} is left empty.
+     *
+     * @param built an index built aside with the same OCR equivalence, used by no other thread
+     */
+    public void replaceWith(HotlistIndex built) {
+        if (built == this) {
+            return;
+        }
+        if (!built.equivalence.equals(equivalence)) {
+            throw new IllegalArgumentException("the index was built with other OCR equivalences: "
+                    + built.equivalence + ", not " + equivalence);
+        }
+        long stamp = lock.writeLock();
+        try {
+            plates = built.plates;
+            ids = built.ids;
+            countries = built.countries;
+            categories = built.categories;
+            priorities = built.priorities;
+            validFrom = built.validFrom;
+            validUntil = built.validUntil;
+            next = built.next;
+            used = built.used;
+            freeHead = built.freeHead;
+            size = built.size;
+            slotKeys = built.slotKeys;
+            slotHeads = built.slotHeads;
+            slotsUsed = built.slotsUsed;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+        built.allocate(16);
     }
 
     /** Removes every entry. */

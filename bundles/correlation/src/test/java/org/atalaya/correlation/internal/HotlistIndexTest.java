@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -205,6 +206,72 @@ class HotlistIndexTest {
             } else {
                 index.apply(second, first);
             }
+        }
+        done.set(true);
+        reader.join();
+
+        assertThat(torn.get()).isNull();
+        assertThat(reads.get()).isPositive();
+    }
+
+    @Test
+    void takesOverAListBuiltAsideWhole() {
+        index.add(entry(1, "1234BCD", "ES", 50));
+        HotlistIndex built = new HotlistIndex(OcrEquivalence.defaults(), 4);
+        built.apply(List.of(), List.of(entry(2, "5678FGH", "ES", 60), entry(3, "CE1234AB", null, 70)));
+
+        index.replaceWith(built);
+
+        assertThat(match("1234BCD", "ES", 1)).isEmpty();
+        assertThat(match("5678FGH", "ES", 1)).extracting(HotlistMatch::entryId).containsExactly(2L);
+        assertThat(match("CE1234A8", null, 1)).extracting(HotlistMatch::entryId).containsExactly(3L);
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(built.size()).as("left empty").isZero();
+        assertThat(built.match("5678FGH", "ES", NOW, NOW, 1)).isEmpty();
+        index.add(entry(4, "1234BCD", "ES", 50));
+        assertThat(match("1234BCD", "ES", 1)).extracting(HotlistMatch::entryId).containsExactly(4L);
+    }
+
+    @Test
+    void refusesAListBuiltWithOtherEquivalences() {
+        HotlistIndex built = new HotlistIndex(new OcrEquivalence("0OD,1I"), 4);
+
+        assertThatThrownBy(() -> index.replaceWith(built)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("equivalences");
+    }
+
+    @Test
+    void aReaderSeesTheListBeforeASwapOrAfterItNeverAMix() throws Exception {
+        int setSize = 500;
+        List<HotlistEntry> first = new ArrayList<>();
+        List<HotlistEntry> second = new ArrayList<>();
+        for (int i = 0; i < setSize; i++) {
+            // 1234BCD and 1234BC0 are OCR-equivalent: a read of 1234BCO matches both lists at once
+            first.add(entry(i, "1234BCD", null, 50));
+            second.add(entry(setSize + i, "1234BC0", null, 50));
+        }
+        index.apply(List.of(), first);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> torn = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch reading = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            while (!done.get() && torn.get() == null) {
+                List<HotlistMatch> matches = match("1234BCO", null, 1);
+                long firstSet = matches.stream().filter(m -> m.entryId() < setSize).count();
+                if (matches.size() != setSize || (firstSet != 0 && firstSet != setSize)) {
+                    torn.set(matches.size() + " matches, " + firstSet + " of the first list");
+                }
+                reads.incrementAndGet();
+                reading.countDown();
+            }
+        });
+        reader.start();
+        reading.await();
+        for (int swap = 0; swap < 200 && torn.get() == null; swap++) {
+            HotlistIndex built = new HotlistIndex(OcrEquivalence.defaults(), setSize);
+            built.apply(List.of(), swap % 2 == 0 ? second : first);
+            index.replaceWith(built);
         }
         done.set(true);
         reader.join();
