@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.FaceMatch;
 import org.atalaya.api.face.Intake;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.atalaya.api.audit.AuditEntry;
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.face.Authorisation;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.AuthorisationStatus;
@@ -201,10 +202,10 @@ class FaceMatchGuardTest extends DatabaseTestSupport {
         guard.accept(first);
         guard.accept(second);
         guard.confirm(first.id(), AGENT);
-        audit.failing = true; // its delivery waits on hold for the audit log
+        audit.failing(true); // its delivery waits on hold for the audit log
         FaceMatch waiting = match(CAMERA, ENTRY, T0.plusSeconds(30));
         assertThat(guard.accept(waiting)).isEqualTo(Intake.HELD);
-        audit.failing = false;
+        audit.failing(false);
         FaceMatch outOfScope = match("tarajal-2", ENTRY, T0.plusSeconds(30));
         guard.accept(outOfScope);
         clock.advance(Duration.ofHours(2));
@@ -321,7 +322,7 @@ class FaceMatchGuardTest extends DatabaseTestSupport {
     @Test
     void whenTheAuditLogCannotRecordADeliveryNothingIsDeliveredUntilItCan() {
         guard.register(request(List.of(ENTRY), List.of(CAMERA), T0, T0.plusSeconds(3600)), JUDGE);
-        audit.failing = true;
+        audit.failing(true);
         FaceMatch match = match(CAMERA, ENTRY, T0.plusSeconds(60));
 
         assertThat(guard.accept(match)).isEqualTo(Intake.HELD);
@@ -331,7 +332,7 @@ class FaceMatchGuardTest extends DatabaseTestSupport {
         assertThat(held()).containsExactly(match.id());
         assertThat(audit.entries(GuardAudit.DELIVER)).isEmpty();
 
-        audit.failing = false;
+        audit.failing(false);
         guard.sweep();
 
         assertThat(delivered()).extracting(delivered -> delivered.match().id()).containsExactly(match.id());
@@ -344,7 +345,7 @@ class FaceMatchGuardTest extends DatabaseTestSupport {
         guard.register(request(List.of(ENTRY), List.of(CAMERA), T0, T0.plusSeconds(3600)), JUDGE);
         FaceMatch match = match(CAMERA, ENTRY, T0.plusSeconds(60));
         guard.accept(match);
-        audit.failing = true;
+        audit.failing(true);
 
         assertThatThrownBy(() -> guard.requestUrgent(request(List.of("wl-other"), List.of(CAMERA), T0,
                 T0.plusSeconds(60)), AGENT)).isInstanceOfSatisfying(GuardRefusal.class,
@@ -361,7 +362,7 @@ class FaceMatchGuardTest extends DatabaseTestSupport {
         Authorisation urgent = guard.requestUrgent(request(List.of(ENTRY), List.of(CAMERA), T0, T0.plusSeconds(7200)),
                 AGENT);
         guard.accept(match(CAMERA, ENTRY, T0.plusSeconds(10)));
-        audit.failing = true;
+        audit.failing(true);
 
         assertThat(guard.refuse(urgent.id(), JUDGE).status()).isEqualTo(AuthorisationStatus.REFUSED);
 

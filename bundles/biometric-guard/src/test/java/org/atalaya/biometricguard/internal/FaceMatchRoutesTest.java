@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.Intake;

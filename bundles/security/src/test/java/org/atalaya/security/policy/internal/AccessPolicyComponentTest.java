@@ -3,7 +3,6 @@ package org.atalaya.security.policy.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.util.Set;
 
 import org.atalaya.api.security.Access;
@@ -19,22 +18,12 @@ class AccessPolicyComponentTest {
 
     @BeforeEach
     void configure() {
-        policy.configure(new PolicyConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PolicyConfiguration.class;
-            }
-
-            @Override
-            public String[] casePurposes() {
-                return new String[] {"investigation, judicial-proceedings"};
-            }
-        });
-        policy.addAgency(definition("local-police", "local-police", "", "hits, hotlist, devices", "hotlist",
+        policy.configure(TestPolicies.casePurposes("investigation, judicial-proceedings"));
+        policy.addAgency(TestPolicies.definition("local-police", "local-police", "", "hits, hotlist, devices", "hotlist",
                 "prevention, investigation"));
-        policy.addAgency(definition("data-protection-officer", "dpo", "CN=DPO Ceuta, O=Ciudad Autonoma de Ceuta, C=ES",
+        policy.addAgency(TestPolicies.definition("data-protection-officer", "dpo", "CN=DPO Ceuta, O=Ciudad Autonoma de Ceuta, C=ES",
                 "audit", "", "supervision"));
-        policy.addAgency(definition("anpr-cameras", "anpr-camera", "", "", "plate-reads", ""));
+        policy.addAgency(TestPolicies.definition("anpr-cameras", "anpr-camera", "", "", "plate-reads", ""));
     }
 
     @Test
@@ -114,7 +103,7 @@ class AccessPolicyComponentTest {
     @Test
     void aRemovedAgencyLosesItsGrantsAtOnce() {
         AccessPolicyComponent alone = new AccessPolicyComponent();
-        AgencyDefinition police = definition("local-police", "local-police", "", "hits", "", "prevention");
+        AgencyDefinition police = TestPolicies.definition("local-police", "local-police", "", "hits", "", "prevention");
         alone.addAgency(police);
         assertThat(alone.decide(police(), DataClass.HITS, Access.READ, "prevention", null).isAllowed()).isTrue();
         alone.removeAgency(police);
@@ -124,53 +113,11 @@ class AccessPolicyComponentTest {
 
     @Test
     void aConfigurationNamingAnUnknownDataClassIsRefusedWhole() {
-        assertThatThrownBy(() -> definition("fire-service", "fire", "", "fire, fires", "", ""))
+        assertThatThrownBy(() -> TestPolicies.definition("fire-service", "fire", "", "fire, fires", "", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fires' is not a data class");
     }
 
     private static Caller police() {
         return new Caller("agent-0417", Set.of("local-police"), "local-police");
-    }
-
-    static AgencyDefinition definition(String name, String roles, String certificates, String read, String write,
-            String purposes) {
-        AgencyDefinition definition = new AgencyDefinition();
-        definition.activate(new AgencyConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return AgencyConfiguration.class;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String[] roles() {
-                return new String[] {roles};
-            }
-
-            @Override
-            public String certificates() {
-                return certificates;
-            }
-
-            @Override
-            public String[] read() {
-                return new String[] {read};
-            }
-
-            @Override
-            public String[] write() {
-                return new String[] {write};
-            }
-
-            @Override
-            public String[] purposes() {
-                return new String[] {purposes};
-            }
-        });
-        return definition;
     }
 }

@@ -16,7 +16,17 @@ public final class TestPolicies {
      */
     public static AccessPolicy policy(String casePurposes, String[]... agencies) {
         AccessPolicyComponent policy = new AccessPolicyComponent();
-        policy.configure(new PolicyConfiguration() {
+        policy.configure(casePurposes(casePurposes));
+        for (String[] agency : agencies) {
+            policy.addAgency(definition(agency[0], agency[1], agency[2], agency[3],
+                    agency[4], agency[5]));
+        }
+        return policy;
+    }
+
+    /** The policy's configuration: these purposes must name their case. */
+    static PolicyConfiguration casePurposes(String purposes) {
+        return new PolicyConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return PolicyConfiguration.class;
@@ -24,13 +34,51 @@ public final class TestPolicies {
 
             @Override
             public String[] casePurposes() {
-                return new String[] {casePurposes};
+                return new String[] {purposes};
+            }
+        };
+    }
+
+    /** An agency of the policy, as its etc/org.atalaya.agency-*.cfg would give it. */
+    static AgencyDefinition definition(String name, String roles, String certificates, String read, String write,
+            String purposes) {
+        AgencyDefinition definition = new AgencyDefinition();
+        definition.activate(new AgencyConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AgencyConfiguration.class;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String[] roles() {
+                return new String[] {roles};
+            }
+
+            @Override
+            public String certificates() {
+                return certificates;
+            }
+
+            @Override
+            public String[] read() {
+                return new String[] {read};
+            }
+
+            @Override
+            public String[] write() {
+                return new String[] {write};
+            }
+
+            @Override
+            public String[] purposes() {
+                return new String[] {purposes};
             }
         });
-        for (String[] agency : agencies) {
-            policy.addAgency(AccessPolicyComponentTest.definition(agency[0], agency[1], agency[2], agency[3],
-                    agency[4], agency[5]));
-        }
-        return policy;
+        return definition;
     }
 }

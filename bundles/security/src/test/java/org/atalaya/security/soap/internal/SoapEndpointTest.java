@@ -17,6 +17,7 @@ import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.atalaya.api.audit.AuditEntry;
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.security.AccessPolicy;
 import org.atalaya.security.internal.RealmLogin;
 import org.atalaya.security.policy.internal.TestPolicies;

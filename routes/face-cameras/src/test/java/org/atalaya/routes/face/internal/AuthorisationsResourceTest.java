@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.face.BiometricGuard;
 import org.atalaya.api.face.FaceMatch;
 import org.atalaya.api.face.Intake;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.BiometricGuard;
 import org.atalaya.api.face.FaceMatch;

@@ -1,42 +1,52 @@
-package org.atalaya.biometricguard.internal;
+package org.atalaya.api.audit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.atalaya.api.audit.AuditEntry;
-import org.atalaya.api.audit.AuditLog;
-import org.atalaya.api.audit.AuditQuery;
-import org.atalaya.api.audit.AuditRecord;
-import org.atalaya.api.audit.AuditSeal;
-import org.atalaya.api.audit.AuditVerification;
-
 /**
- * The audit log as an in-process list (the real one is bundles/audit): records what is appended,
- * and refuses to, as a full disk or a lost database would make the real one, while {@link #failing}.
+ * The audit log as an in-process list, for the tests of the bundles that write to it (the real
+ * one is bundles/audit): it keeps what is appended, and refuses to, as a full disk or a lost
+ * database would make the real one, while {@link #failing(boolean) failing}.
  */
-final class RecordingAuditLog implements AuditLog {
+public final class RecordingAuditLog implements AuditLog {
 
     private final List<AuditRecord> records = new ArrayList<>();
-    volatile boolean failing;
+    private volatile boolean failing;
+
+    /** Whether appending fails from now on. */
+    public void failing(boolean fails) {
+        this.failing = fails;
+    }
 
     @Override
     public synchronized AuditRecord append(AuditEntry entry) {
         if (failing) {
-            throw new IllegalStateException("audit log unavailable");
+            throw new IllegalStateException("the audit database is not reachable");
         }
         AuditRecord record = new AuditRecord(records.size() + 1, entry, "0".repeat(64), "0".repeat(64));
         records.add(record);
         return record;
     }
 
-    synchronized List<AuditEntry> entries() {
+    /** Every entry appended, oldest first. */
+    public synchronized List<AuditEntry> entries() {
         return records.stream().map(AuditRecord::entry).toList();
     }
 
-    synchronized List<AuditEntry> entries(String action) {
+    /** The entries of one action, oldest first. */
+    public synchronized List<AuditEntry> entries(String action) {
         return entries().stream().filter(entry -> entry.action().equals(action)).toList();
+    }
+
+    /** The newest entry. */
+    public synchronized AuditEntry last() {
+        return records.get(records.size() - 1).entry();
+    }
+
+    public synchronized void clear() {
+        records.clear();
     }
 
     @Override
