@@ -3,7 +3,6 @@ package org.atalaya.security.rest;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +25,7 @@ import org.atalaya.api.security.AccessPolicy;
 import org.atalaya.api.security.Agency;
 import org.atalaya.api.security.Caller;
 import org.atalaya.api.security.Decision;
+import org.atalaya.security.internal.CallAudit;
 import org.atalaya.security.internal.ClientCertificates;
 import org.atalaya.security.internal.RealmLogin;
 import org.slf4j.Logger;
@@ -53,7 +53,7 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String CALL = Gate.class.getName() + ".call";
 
     private final AccessPolicy policy;
-    private final AuditLog audit;
+    private final CallAudit audit;
 
     @Context
     private ResourceInfo resource;
@@ -64,7 +64,7 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
 
     Gate(AccessPolicy policy, AuditLog audit) {
         this.policy = policy;
-        this.audit = audit;
+        this.audit = new CallAudit(audit);
     }
 
     @Override
@@ -114,7 +114,7 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
                     Problem.response(status, denied ? "Forbidden" : "Bad request", decision.reason()));
             return;
         }
-        Consultation consultation = new Consultation(caller, purpose, caseReference, this::disclosed);
+        Consultation consultation = new Consultation(caller, purpose, caseReference, audit::disclosed);
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(Consultation.class, consultation);
         request.setProperty(CALL, new Call(action, dataClass, consultation));
@@ -131,10 +131,8 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
         int status = response.getStatus();
         boolean success = status < 400;
         try {
-            audit.append(new AuditEntry(Instant.now(), caller.agency(), caller.person(), call.action(),
-                    call.dataClass(), consultation.subjects(), consultation.purpose(), consultation.caseReference(),
-                    (success ? "allowed " : "failed ") + status,
-                    success ? List.of(caller.agency()) : List.of(), null));
+            audit.answered(consultation, call.action(), call.dataClass(), success,
+                    (success ? "allowed " : "failed ") + status, null);
         } catch (RuntimeException notRecorded) {
             LOG.error("The audit record of {} by '{}' could not be stored: nothing is disclosed", call.action(),
                     caller.person(), notRecorded);
@@ -147,20 +145,8 @@ final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
         }
     }
 
-    private void disclosed(Consultation consultation, String action, Collection<String> subjects) {
-        Caller caller = consultation.caller();
-        audit.append(new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null,
-                List.copyOf(subjects), consultation.purpose(), consultation.caseReference(), "allowed",
-                List.of(caller.agency()), null));
-    }
-
     private void refuse(ContainerRequestContext request, AuditEntry entry, Response answer) {
-        try {
-            audit.append(entry);
-        } catch (RuntimeException notRecorded) {
-            // the call is refused whether or not its record could be stored
-            LOG.error("The audit record of a refused call ({}) could not be stored", entry.action(), notRecorded);
-        }
+        audit.refused(entry);
         request.abortWith(answer);
     }
 

@@ -7,19 +7,16 @@ import java.util.List;
 import org.atalaya.api.audit.AuditEntry;
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.security.Caller;
+import org.atalaya.security.internal.CallAudit;
 import org.atalaya.security.rest.Consultation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Writes the SOAP calls to the audit log, each once, in the words the REST gate uses. */
+/** Writes the SOAP calls to the audit log, each once, as the REST gate does ({@link CallAudit}). */
 final class SoapAudit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SoapAudit.class);
-
-    private final AuditLog log;
+    private final CallAudit log;
 
     SoapAudit(AuditLog log) {
-        this.log = log;
+        this.log = new CallAudit(log);
     }
 
     /**
@@ -33,13 +30,9 @@ final class SoapAudit {
             return;
         }
         Caller caller = call.caller();
-        try {
-            log.append(new AuditEntry(Instant.now(), caller == null ? null : caller.agency(),
-                    caller == null ? person : caller.person(), call.action(), call.dataClass(), List.of(),
-                    call.purpose(), call.caseReference(), outcome, List.of(), detail));
-        } catch (RuntimeException notRecorded) {
-            LOG.error("The audit record of a refused call ({}) could not be stored", call.action(), notRecorded);
-        }
+        log.refused(new AuditEntry(Instant.now(), caller == null ? null : caller.agency(),
+                caller == null ? person : caller.person(), call.action(), call.dataClass(), List.of(),
+                call.purpose(), call.caseReference(), outcome, List.of(), detail));
     }
 
     /**
@@ -49,21 +42,13 @@ final class SoapAudit {
      * @throws RuntimeException when the record could not be stored: the answer must not be sent
      */
     void answered(SoapCall call, boolean success, String outcome, String detail) {
-        if (!call.audit()) {
-            return;
+        if (call.audit()) {
+            log.answered(call.consultation(), call.action(), call.dataClass(), success, outcome, detail);
         }
-        Consultation consultation = call.consultation();
-        Caller caller = consultation.caller();
-        log.append(new AuditEntry(Instant.now(), caller.agency(), caller.person(), call.action(), call.dataClass(),
-                consultation.subjects(), consultation.purpose(), consultation.caseReference(), outcome,
-                success ? List.of(caller.agency()) : List.of(), detail));
     }
 
     /** Records disclosed apart from the answer ({@link Consultation#disclosed}), written now. */
     void disclosed(Consultation consultation, String action, Collection<String> subjects) {
-        Caller caller = consultation.caller();
-        log.append(new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null,
-                List.copyOf(subjects), consultation.purpose(), consultation.caseReference(), "allowed",
-                List.of(caller.agency()), null));
+        log.disclosed(consultation, action, subjects);
     }
 }

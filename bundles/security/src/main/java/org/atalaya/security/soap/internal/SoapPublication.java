@@ -4,18 +4,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.security.AccessPolicy;
+import org.atalaya.security.internal.OwnBus;
 import org.atalaya.security.internal.RealmLogin;
 import org.atalaya.security.soap.SoapEndpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A SOAP service published under the hub's CXF servlet ({@code /api}) on a bus of its own, with
@@ -36,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SoapPublication implements SoapEndpoint {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SoapPublication.class);
-
     /** At most this many characters of XML per request (the request's size, attachments aside). */
     private static final int MAX_XML_CHARACTERS = 1024 * 1024;
 
@@ -56,14 +51,10 @@ public final class SoapPublication implements SoapEndpoint {
             Message.FAULT_STACKTRACE_ENABLED, Boolean.FALSE,
             Message.EXCEPTION_MESSAGE_CAUSE_ENABLED, Boolean.FALSE);
 
-    private final Bus bus;
-    private final Server server;
-    private final String address;
+    private final OwnBus endpoint;
 
-    private SoapPublication(Bus bus, Server server, String address) {
-        this.bus = bus;
-        this.server = server;
-        this.address = address;
+    private SoapPublication(OwnBus endpoint) {
+        this.endpoint = endpoint;
     }
 
     /**
@@ -77,12 +68,8 @@ public final class SoapPublication implements SoapEndpoint {
     /** Publishes {@code implementor}, its callers' passwords checked by {@code login}. */
     static SoapPublication publish(String address, Object implementor, AccessPolicy policy, AuditLog audit,
             WsSecurityLogin.Login login) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(SoapPublication.class.getClassLoader());
-        Bus bus = BusFactory.newInstance().createBus();
-        try {
-            SoapAudit records = new SoapAudit(audit);
+        SoapAudit records = new SoapAudit(audit);
+        return new SoapPublication(OwnBus.publish("SOAP endpoint at " + address, bus -> {
             JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(address);
@@ -96,29 +83,17 @@ public final class SoapPublication implements SoapEndpoint {
             factory.getInInterceptors().add(new SoapGate(address, implementor, policy, records));
             factory.getOutInterceptors().add(new AnswerAudit(records));
             factory.getOutFaultInterceptors().add(new FaultAnswer(address, implementor, records));
-            Server server = factory.create();
-            LOG.info("SOAP endpoint published at {}", address);
-            return new SoapPublication(bus, server, address);
-        } catch (RuntimeException failed) {
-            bus.shutdown(false);
-            throw failed;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+            return factory.create();
+        }));
     }
 
     /** The endpoint's own bus, which a test serves with a CXF servlet of its own. */
     Bus bus() {
-        return bus;
+        return endpoint.bus();
     }
 
     @Override
     public void close() {
-        try {
-            server.destroy();
-        } finally {
-            bus.shutdown(true);
-            LOG.info("SOAP endpoint at {} withdrawn", address);
-        }
+        endpoint.close();
     }
 }
