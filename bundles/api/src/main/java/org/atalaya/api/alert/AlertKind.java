@@ -7,5 +7,15 @@ public enum AlertKind {
     /** A newly listed plate matched a read of the retention period ({@code HitAlert}, past read). */
     PAST_HIT,
     /** One plate on two vehicles ({@code org.atalaya.api.anpr.CloneAlert}). */
-    CLONE
+    CLONE,
+    /**
+     * A vehicle's registration details that came after its hit went out
+     * ({@code org.atalaya.api.anpr.HitDetails}, naming the hit).
+     */
+    HIT_DETAILS,
+    /**
+     * A condition of the hub that operators must know about, raised and later cleared, such as a
+     * hotlist no longer in step with its source ({@link SystemAlert}).
+     */
+    SYSTEM
 }

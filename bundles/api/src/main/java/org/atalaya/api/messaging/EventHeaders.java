@@ -42,6 +42,12 @@ public final class EventHeaders {
     /** The licence plate an alert or read is about, normalised. */
     public static final String PLATE = "AtalayaPlate";
 
+    /**
+     * Who listed the entry a hit is on ({@code interior-ministry}): the source's connector takes
+     * the hits on its own entries back to it.
+     */
+    public static final String HOTLIST_SOURCE = "AtalayaHotlistSource";
+
     /** The camera that read the plate. */
     public static final String CAMERA = "AtalayaCamera";
 

@@ -3,6 +3,7 @@ package org.atalaya.correlation.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.atalaya.api.anpr.HitAlert;
 import org.atalaya.api.messaging.EventHeaders;
 
 /** The message properties of an alert on {@code atalaya.alerts}, which agencies filter on. */
@@ -20,6 +21,9 @@ final class AlertMessages {
         headers.put(EventHeaders.AGENCIES, agencies);
         headers.put(EventHeaders.PLATE, alert.plate());
         headers.put(EventHeaders.CAMERA, alert.cameraId());
+        if (alert.body() instanceof HitAlert hit) {
+            headers.put(EventHeaders.HOTLIST_SOURCE, hit.entry().source());
+        }
         return headers;
     }
 }

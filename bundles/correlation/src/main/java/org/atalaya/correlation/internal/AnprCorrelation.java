@@ -18,6 +18,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.jms.JmsComponent;
+import org.atalaya.api.anpr.Camera;
+import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.HotlistChanges;
 import org.atalaya.api.anpr.HotlistEntry;
@@ -29,6 +31,7 @@ import org.atalaya.api.anpr.HotlistSyncResult;
 import org.atalaya.api.anpr.HotlistSyncState;
 import org.atalaya.api.anpr.PlateCheck;
 import org.atalaya.api.anpr.PlateReadRepository;
+import org.atalaya.api.anpr.VehicleLookup;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.correlation.plate.PlateNormaliser;
 import org.atalaya.runtime.CanonicalJson;
@@ -37,6 +40,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +66,23 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     @Reference
     private PlateReadRepository reads;
 
+    @Reference
+    private CameraRegistry cameras;
+
     @Reference(target = "(camel.context.name=atalaya)")
     private CamelContext camel;
+
+    /** The vehicle registry's connector, when one is installed: hits wait for its details a little. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile VehicleLookup vehicleLookup;
 
     private final Clock clock = Clock.systemUTC();
     private AnprCorrelationConfiguration config;
     private HotlistIndex index;
     private LiveHotlist live;
     private Correlator correlator;
+    private HitEnrichment enrichment;
     private ReadArchiver archiver;
     private ExecutorService background;
     private ScheduledExecutorService housekeeping;
@@ -86,8 +101,11 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
                 new RepeatSuppression(Duration.ofSeconds(config.suppressionWindowSeconds())),
                 new CloneDetector(config.cloneMaxSpeedKmh(), config.cloneMinDistanceMeters(),
                         Duration.ofMinutes(config.cloneMemoryMinutes())),
-                config.maxEquivalentCharacters(), config.clonePriority(), clock);
+                config.maxEquivalentCharacters(), config.clonePriority(), this::borderApproach,
+                config.borderApproachPriority(), clock);
         producer = camel.createProducerTemplate();
+        enrichment = new HitEnrichment(() -> vehicleLookup, Duration.ofMillis(config.lookupBudgetMillis()),
+                this::sendLater, clock);
         background = Executors.newSingleThreadExecutor(daemon("atalaya-past-hits"));
         live = new LiveHotlist(hotlist, index, config.expectedEntries(), background, this::sendPastHits, clock);
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("atalaya-correlation-expiry"));
@@ -117,7 +135,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
 
     @Override
     public RoutesBuilder routes() {
-        return new AnprRoutes(correlator, config.agencies(), config.consumers());
+        return new AnprRoutes(correlator, enrichment, config.agencies(), config.consumers());
     }
 
     // --- the Hotlist service -------------------------------------------------------------
@@ -198,6 +216,27 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     @Override
     public Optional<HotlistSyncState> syncState(String source) {
         return live.syncState(source);
+    }
+
+    private boolean borderApproach(String cameraId) {
+        try {
+            return cameras.find(cameraId).map(Camera::borderApproach).orElse(false);
+        } catch (RuntimeException failure) {
+            // the hit still goes out, at its entry's priority
+            LOG.warn("Camera {} could not be looked up for the border rule", cameraId, failure);
+            return false;
+        }
+    }
+
+    /** Sends an alert decided after its read was matched: a hit's details that came late. */
+    private void sendLater(OutgoingAlert alert) {
+        try {
+            producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
+                    CanonicalJson.mapper().writeValueAsString(alert.body()),
+                    AlertMessages.headers(alert, config.agencies()));
+        } catch (Exception failure) {
+            LOG.error("Details of hit {} could not be sent", alert.id(), failure);
+        }
     }
 
     /** Sends the past hits of entries listed at a time; runs on the past-hit thread. */

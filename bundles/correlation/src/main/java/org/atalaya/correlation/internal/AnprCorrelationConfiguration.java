@@ -32,6 +32,15 @@ public @interface AnprCorrelationConfiguration {
     @AttributeDefinition(description = "Priority of a clone alert, 0 to 100.")
     int clonePriority() default 70;
 
+    @AttributeDefinition(description = "Priority of a live hit on a camera that watches a border approach, 0 to 100:"
+            + " a listed vehicle there may be about to leave the country. A higher entry priority is kept.")
+    int borderApproachPriority() default 100;
+
+    @AttributeDefinition(description = "How long a live hit may wait for the vehicle registry's details of the vehicle,"
+            + " in milliseconds, when a registry connector is installed; details that come later follow as an update."
+            + " 0 sends every hit at once.")
+    long lookupBudgetMillis() default 300;
+
     @AttributeDefinition(description = "How far back a newly listed plate is looked for among stored reads, in days"
             + " (at most the store's retention).")
     int pastReadDays() default 30;

@@ -13,7 +13,8 @@ import org.atalaya.runtime.CanonicalJson;
 /**
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
  * {@code atalaya.alerts}, and then it is handed to the archive queue: the alert path never waits
- * for the database. The read is consumed in a local transaction, so a failure before the hand-off
+ * for the database, and waits for the vehicle registry's details of a hit only within the hit's
+ * time budget ({@link HitEnrichment}). The read is consumed in a local transaction, so a failure before the hand-off
  * redelivers it; alert ids and the read id are duplicate ids, so a redelivery adds nothing twice.
  */
 final class AnprRoutes extends RouteBuilder {
@@ -22,11 +23,13 @@ final class AnprRoutes extends RouteBuilder {
     private static final String ALERTS = "AtalayaAlerts";
 
     private final Correlator correlator;
+    private final HitEnrichment enrichment;
     private final String agencies;
     private final int consumers;
 
-    AnprRoutes(Correlator correlator, String agencies, int consumers) {
+    AnprRoutes(Correlator correlator, HitEnrichment enrichment, String agencies, int consumers) {
         this.correlator = correlator;
+        this.enrichment = enrichment;
         this.agencies = agencies;
         this.consumers = consumers;
     }
@@ -50,7 +53,7 @@ final class AnprRoutes extends RouteBuilder {
         Message message = exchange.getIn();
         PlateRead read = CanonicalJson.mapper().readValue(message.getBody(byte[].class), PlateRead.class);
         boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
-        List<OutgoingAlert> alerts = correlator.correlate(read, redelivered);
+        List<OutgoingAlert> alerts = enrichment.enrich(correlator.correlate(read, redelivered));
         exchange.setProperty(ALERTS, alerts);
         message.setHeader(EventHeaders.DUPLICATE_ID, read.id());
         message.setHeader(EventHeaders.EVENT_ID, read.id());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 import org.atalaya.api.alert.AlertKind;
 import org.atalaya.api.anpr.CloneAlert;
@@ -36,6 +37,8 @@ final class Correlator {
     private final CloneDetector clones;
     private final int maxEquivalent;
     private final int clonePriority;
+    private final Predicate<String> borderApproach;
+    private final int borderPriority;
     private final Clock clock;
 
     /**
@@ -45,15 +48,21 @@ final class Correlator {
      * @param clones        the cloned-plate detector
      * @param maxEquivalent how many OCR-equivalent characters a hit may differ by
      * @param clonePriority the priority of a clone alert
+     * @param borderApproach whether a camera watches a road to a border crossing: its hits are
+     *                       raised to {@code borderPriority}, as a listed vehicle there may be
+     *                       about to leave the country
      */
     Correlator(HotlistIndex index, LongFunction<Optional<HotlistEntry>> entries, RepeatSuppression suppression,
-            CloneDetector clones, int maxEquivalent, int clonePriority, Clock clock) {
+            CloneDetector clones, int maxEquivalent, int clonePriority, Predicate<String> borderApproach,
+            int borderPriority, Clock clock) {
         this.index = index;
         this.entries = entries;
         this.suppression = suppression;
         this.clones = clones;
         this.maxEquivalent = maxEquivalent;
         this.clonePriority = clonePriority;
+        this.borderApproach = borderApproach;
+        this.borderPriority = borderPriority;
         this.clock = clock;
     }
 
@@ -129,10 +138,14 @@ final class Correlator {
         clones.expire(now);
     }
 
-    private static OutgoingAlert hit(PlateRead read, HotlistEntry entry, HotlistMatch match, Instant now, boolean past) {
+    private OutgoingAlert hit(PlateRead read, HotlistEntry entry, HotlistMatch match, Instant now, boolean past) {
         String id = (past ? "past-" : "hit-") + read.id() + "-" + entry.id();
-        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), entry.priority(), now, past);
-        return new OutgoingAlert(id, past ? AlertKind.PAST_HIT : AlertKind.HIT, entry.priority(), read.plate(),
+        int priority = entry.priority();
+        if (!past && priority < borderPriority && borderApproach.test(read.cameraId())) {
+            priority = borderPriority;
+        }
+        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), priority, now, past, null);
+        return new OutgoingAlert(id, past ? AlertKind.PAST_HIT : AlertKind.HIT, priority, read.plate(),
                 read.cameraId(), alert);
     }
 

@@ -33,7 +33,7 @@ class CorrelatorTest {
     private final HotlistIndex index = new HotlistIndex(OcrEquivalence.defaults(), 16);
     private final Correlator correlator = new Correlator(index, id -> Optional.ofNullable(entries.get(id)),
             new RepeatSuppression(Duration.ofMinutes(5)), new CloneDetector(150, 500, Duration.ofHours(1)), 1, 70,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            "cam-border"::equals, 100, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aListedPlateGivesOneHitAlertWithItsEntryAndPriority() {
@@ -50,6 +50,30 @@ class CorrelatorTest {
             assertThat(hit.matchKind()).isEqualTo(MatchKind.EXACT);
             assertThat(hit.pastRead()).isFalse();
         });
+    }
+
+    @Test
+    void aLiveHitOnACameraWatchingABorderApproachGetsTopPriority() {
+        list(7, "1234BCD", 60);
+
+        List<OutgoingAlert> alerts = correlator.correlate(read("r1", "cam-border", "1234BCD", NOW, TARAJAL), false);
+
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.priority()).isEqualTo(100);
+            assertThat(((HitAlert) alert.body()).priority()).isEqualTo(100);
+            assertThat(((HitAlert) alert.body()).entry().priority()).isEqualTo(60);
+        });
+    }
+
+    @Test
+    void aPastHitOnABorderCameraKeepsItsEntrysPriorityAsTheVehicleIsLongGone() {
+        list(7, "1234BCD", 60);
+        PlateRead old = read("r1", "cam-border", "1234BCD", NOW.minus(Duration.ofDays(1)), TARAJAL);
+        HotlistEntry added = entries.get(7L);
+
+        List<OutgoingAlert> past = correlator.pastHits(List.of(added), NOW, key -> List.of(old));
+
+        assertThat(past).singleElement().satisfies(alert -> assertThat(alert.priority()).isEqualTo(60));
     }
 
     @Test
