@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import org.atalaya.registry.v1.AlertCategory;
+import org.atalaya.simulators.registry.internal.StandaloneMinistry;
 
 /**
  * The simulated Interior Ministry's vehicle registry service (contract
@@ -64,4 +65,19 @@ public interface RegistrySimulator {
 
     /** How many of them were of {@code plate} (normalised). */
     long hitNoticesFor(String plate);
+
+    /**
+     * Starts a simulator outside an OSGi container, for tests and benchmarks: on a free loopback
+     * port, its hotlist generated from {@code seed}, checking this account, with no change feed.
+     */
+    static Standalone start(int entries, long seed, String user, String password) throws Exception {
+        return StandaloneMinistry.start(entries, seed, user, password);
+    }
+
+    /** A simulator started by {@link #start}: closing it stops its server. */
+    interface Standalone extends RegistrySimulator, AutoCloseable {
+
+        @Override
+        void close();
+    }
 }
