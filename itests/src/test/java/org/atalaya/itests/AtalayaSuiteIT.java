@@ -10,6 +10,6 @@ import org.junit.runners.Suite.SuiteClasses;
  */
 @RunWith(Suite.class)
 @SuiteClasses({SmokeIT.class, HotDeployIT.class, AnprIT.class, AccessMatrixIT.class, FaceGuardIT.class,
-    AuditIT.class, CredentialsIT.class, DemoIT.class})
+    AuditIT.class, CredentialsIT.class, VehicleRegistryIT.class, DemoIT.class})
 public class AtalayaSuiteIT {
 }

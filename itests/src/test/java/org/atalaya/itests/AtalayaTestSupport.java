@@ -148,6 +148,10 @@ public abstract class AtalayaTestSupport {
     @Filter(value = "(camel.context.name=atalaya)", timeout = 60_000)
     protected CamelContext camel;
 
+    static final String MINISTRY_ACCOUNT = "atalaya-ceuta";
+    static final String MINISTRY_SIMULATOR = "etc/org.atalaya.simulators.registry.cfg";
+    static final String REGISTRY_CONNECTOR = "etc/org.atalaya.vehicleregistry.cfg";
+
     static String password(String account) {
         return "itest-" + account + "-7rQ2xW9kLp";
     }
@@ -203,11 +207,27 @@ public abstract class AtalayaTestSupport {
             editConfigurationFilePut("etc/org.atalaya.simulators.face.cfg", "password", password("simulator")),
             editConfigurationFilePut("etc/org.atalaya.simulators.face.cfg", "matchesPerMinute", "600"),
             editConfigurationFilePut("etc/org.atalaya.runtime.cfg", "broker.password", HUB_PASSWORD),
+            // The simulated ministry (started by VehicleRegistryIT) and the hub's connector to it,
+            // with short waits so that the ITs see a sync, a retry and a breaker in seconds.
+            editConfigurationFilePut(MINISTRY_SIMULATOR, "port", "${atalaya.ministry.port}"),
+            editConfigurationFilePut(MINISTRY_SIMULATOR, "entries", "20000"),
+            editConfigurationFilePut(MINISTRY_SIMULATOR, "changesPerMinute", "0"),
+            editConfigurationFilePut(MINISTRY_SIMULATOR, "user", MINISTRY_ACCOUNT),
+            editConfigurationFilePut(MINISTRY_SIMULATOR, "password", password(MINISTRY_ACCOUNT)),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "address",
+                    "http://127.0.0.1:${atalaya.ministry.port}/vehicle-registry/v1"),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "user", MINISTRY_ACCOUNT),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "password", password(MINISTRY_ACCOUNT)),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "syncIntervalSeconds", "1"),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "retryBackoffMillis", "100"),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "breakerOpenSeconds", "1"),
+            editConfigurationFilePut(REGISTRY_CONNECTOR, "noticeMaxBackoffSeconds", "1"),
             // Free ports for every listener.
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.broker.port", freePort()),
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.mqtt.port", freePort()),
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.http.port", freePort()),
             editConfigurationFilePut("etc/custom.system.properties", "atalaya.https.port", freePort()),
+            editConfigurationFilePut("etc/custom.system.properties", "atalaya.ministry.port", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

@@ -59,7 +59,8 @@ public class FirstStartTest {
         Files.createDirectories(home.resolve("etc"));
         Files.copy(ASSEMBLY.resolve("bin/atalaya-init"), home.resolve("bin/atalaya-init"));
         for (String file : new String[] {"users.properties", "org.atalaya.runtime.cfg", "org.ops4j.pax.web.cfg",
-            "org.atalaya.simulators.anpr.cfg", "org.atalaya.simulators.face.cfg"}) {
+            "org.atalaya.simulators.anpr.cfg", "org.atalaya.simulators.face.cfg", "org.atalaya.simulators.registry.cfg",
+            "org.atalaya.vehicleregistry.cfg"}) {
             Files.copy(ASSEMBLY.resolve("etc").resolve(file), home.resolve("etc").resolve(file));
         }
     }
@@ -122,6 +123,26 @@ public class FirstStartTest {
             assertEquals("simulator", simulator.getProperty("user"));
             assertEquals(password(users, "simulator"), simulator.getProperty("password"));
         }
+    }
+
+    @Test
+    public void theHubAndTheDemoMinistryShareAGeneratedAccountUntilTheRealOneIsSet() throws Exception {
+        Result result = init(Map.of());
+
+        assertEquals(result.output, 0, result.exitCode);
+        Properties connector = load(home.resolve("etc/org.atalaya.vehicleregistry.cfg"));
+        Properties ministry = load(home.resolve("etc/org.atalaya.simulators.registry.cfg"));
+        assertEquals("atalaya-ceuta", connector.getProperty("user"));
+        assertTrue(connector.getProperty("password"), connector.getProperty("password").length() >= 32);
+        assertEquals(connector.getProperty("user"), ministry.getProperty("user"));
+        assertEquals(connector.getProperty("password"), ministry.getProperty("password"));
+        assertEquals("http://127.0.0.1:8190/vehicle-registry/v1", connector.getProperty("address"));
+
+        // the ministry's own account, once set, is never touched again
+        Path cfg = home.resolve("etc/org.atalaya.vehicleregistry.cfg");
+        Files.writeString(cfg, Files.readString(cfg).replace(connector.getProperty("password"), "Ministry-Given-2026"));
+        assertEquals(0, init(Map.of()).exitCode);
+        assertEquals("Ministry-Given-2026", load(cfg).getProperty("password"));
     }
 
     @Test

@@ -145,7 +145,8 @@ final class HotlistText {
         return lines;
     }
 
-    private static String seconds(Duration elapsed) {
+    /** {@code 41.8 s}. */
+    static String seconds(Duration elapsed) {
         return String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
     }
 

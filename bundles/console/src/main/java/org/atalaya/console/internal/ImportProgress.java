@@ -2,11 +2,12 @@ package org.atalaya.console.internal;
 
 import java.io.PrintStream;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
- * The progress line of a hotlist import, rewritten in place ({@code \r}) on the terminal each
- * time another {@code every} rows have been read, however often the import reports, and wiped
- * before the summary. The import may report from any thread.
+ * The progress line of a hotlist import (or of a registry snapshot being loaded), rewritten in
+ * place ({@code \r}) on the terminal each time another {@code every} rows have been read, however
+ * often the import reports, and wiped before the summary. The import may report from any thread.
  */
 final class ImportProgress implements LongConsumer {
 
@@ -15,15 +16,22 @@ final class ImportProgress implements LongConsumer {
 
     private final PrintStream terminal;
     private final long every;
+    private final LongFunction<String> line;
     private long nextLineAt;
     private int lineLength;
 
     ImportProgress(PrintStream terminal, long every) {
+        this(terminal, every, ImportProgress::line);
+    }
+
+    /** @param line the line for a count: {@link #line} for rows read, or the caller's own words */
+    ImportProgress(PrintStream terminal, long every, LongFunction<String> line) {
         if (every < 1) {
             throw new IllegalArgumentException("every must be positive: " + every);
         }
         this.terminal = terminal;
         this.every = every;
+        this.line = line;
         this.nextLineAt = every;
     }
 
@@ -35,7 +43,7 @@ final class ImportProgress implements LongConsumer {
     @Override
     public synchronized void accept(long rows) {
         if (rows >= nextLineAt) {
-            rewrite(line(rows));
+            rewrite(line.apply(rows));
             nextLineAt = (rows / every + 1) * every;
         }
     }

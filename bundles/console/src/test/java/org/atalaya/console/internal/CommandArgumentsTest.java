@@ -71,7 +71,7 @@ class CommandArgumentsTest {
         assertThat(CommandArguments.alertKind("past_hit")).isEqualTo(AlertKind.PAST_HIT);
         assertThat(CommandArguments.alertKind("past-hit")).isEqualTo(AlertKind.PAST_HIT);
         assertThatThrownBy(() -> CommandArguments.alertKind("MISS"))
-                .hasMessage("unknown alert kind 'MISS'; one of HIT, PAST_HIT, CLONE");
+                .hasMessage("unknown alert kind 'MISS'; one of HIT, PAST_HIT, CLONE, HIT_DETAILS, SYSTEM");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class RegistryHealth extends AbstractHealthCheck {
         }
         if (status.stale()) {
             builder.message("The hotlist of " + status.source() + " is stale: no successful sync since "
-                    + status.lastSync() + " (allowed " + status.staleAfter().toMinutes() + " min)");
+                    + status.lastSync() + " (allowed " + status.staleAfter().toSeconds() + " s)");
             builder.down();
         } else {
             builder.up();

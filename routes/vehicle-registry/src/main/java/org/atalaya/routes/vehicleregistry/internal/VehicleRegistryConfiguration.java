@@ -48,9 +48,9 @@ public @interface VehicleRegistryConfiguration {
     @AttributeDefinition(description = "Changes asked per change poll.")
     int maxChanges() default 10_000;
 
-    @AttributeDefinition(description = "Minutes without a successful sync after which the hotlist is stale:"
+    @AttributeDefinition(description = "Seconds without a successful sync after which the hotlist is stale:"
             + " a system alert goes to the control centres and the health check reports it.")
-    long staleAfterMinutes() default 15;
+    long staleAfterSeconds() default 900;
 
     @AttributeDefinition(description = "Agencies the stale-hotlist alert goes to, comma-separated.")
     String agencies() default "local-police,national-police";

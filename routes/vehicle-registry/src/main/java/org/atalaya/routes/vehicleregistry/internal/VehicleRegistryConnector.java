@@ -121,7 +121,7 @@ public class VehicleRegistryConnector implements Connector, VehicleLookup, Vehic
         }, config.pageSize(), config.maxChanges(), clock);
         Optional<HotlistSyncState> state = hotlist.syncState(config.source());
         registryVersion = state.map(HotlistSyncState::version).orElse(0L);
-        staleness = new Staleness(config.source(), Duration.ofMinutes(config.staleAfterMinutes()), clock,
+        staleness = new Staleness(config.source(), Duration.ofSeconds(Math.max(1, config.staleAfterSeconds())), clock,
                 state.map(HotlistSyncState::syncedAt).orElse(null));
         notices = new HitNotices(config.source(), (key, hit) -> {
             String acknowledgement = calls.call(() -> client.notifyHit(key, hit));
