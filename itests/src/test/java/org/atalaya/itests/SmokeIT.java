@@ -51,7 +51,8 @@ public class SmokeIT extends AtalayaTestSupport {
                 "org.atalaya.atalaya-audit", "org.atalaya.atalaya-biometric-guard", "org.atalaya.atalaya-camel-runtime",
                 "org.atalaya.atalaya-city-sensors", "org.atalaya.atalaya-console", "org.atalaya.atalaya-control-centres",
                 "org.atalaya.atalaya-correlation", "org.atalaya.atalaya-face-cameras", "org.atalaya.atalaya-security",
-                "org.atalaya.atalaya-store"), atalaya);
+                "org.atalaya.atalaya-store", "org.atalaya.atalaya-vehicle-registry",
+                "org.atalaya.atalaya-vehicle-registry-contract"), atalaya);
         assertEquals("bundles not active", List.of(), notActive);
     }
 
