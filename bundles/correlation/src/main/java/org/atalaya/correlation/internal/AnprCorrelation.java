@@ -231,12 +231,16 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     /** Sends an alert decided after its read was matched: a hit's details that came late. */
     private void sendLater(OutgoingAlert alert) {
         try {
-            producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
-                    CanonicalJson.mapper().writeValueAsString(alert.body()),
-                    AlertMessages.headers(alert, config.agencies()));
+            publish(alert);
         } catch (Exception failure) {
             LOG.error("Details of hit {} could not be sent", alert.id(), failure);
         }
+    }
+
+    /** Publishes an alert decided off the read route, with the headers agencies filter on. */
+    private void publish(OutgoingAlert alert) throws Exception {
+        producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
+                CanonicalJson.mapper().writeValueAsString(alert.body()), AlertMessages.headers(alert, config.agencies()));
     }
 
     /** Sends the past hits of entries listed at a time; runs on the past-hit thread. */
@@ -244,11 +248,9 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
         Instant since = listedAt.minus(Duration.ofDays(config.pastReadDays()));
         try {
             for (OutgoingAlert alert : correlator.pastHits(listed, listedAt, key -> reads.readsWithKey(key, since))) {
-                producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,
-                        CanonicalJson.mapper().writeValueAsString(alert.body()),
-                        AlertMessages.headers(alert, config.agencies()));
-                LOG.info("Past hit {}: {} read at {} before it was listed", alert.id(), alert.plate(),
-                        alert.cameraId());
+                publish(alert);
+                // no plate at INFO: the alert id leads to it for those allowed to see it
+                LOG.info("Past hit {} at camera {}, read before it was listed", alert.id(), alert.cameraId());
             }
         } catch (Exception failure) {
             LOG.error("Past-hit check of {} new entries failed", listed.size(), failure);

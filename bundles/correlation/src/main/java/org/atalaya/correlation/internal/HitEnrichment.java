@@ -49,8 +49,12 @@ final class HitEnrichment {
 
     /** The alerts, with the details of those hits the registry described in time. */
     List<OutgoingAlert> enrich(List<OutgoingAlert> alerts) {
+        // most reads raise nothing: they must not pay for a lookup of the registry service
+        if (alerts.isEmpty() || budget.isZero() || alerts.stream().noneMatch(HitEnrichment::live)) {
+            return alerts;
+        }
         VehicleLookup lookup = registry.get();
-        if (lookup == null || budget.isZero() || alerts.stream().noneMatch(HitEnrichment::live)) {
+        if (lookup == null) {
             return alerts;
         }
         List<CompletableFuture<Optional<VehicleDetails>>> asked = new ArrayList<>(alerts.size());

@@ -93,8 +93,7 @@ final class RegistryMapping {
         if (alert.read().imageRef() != null && !alert.read().imageRef().isBlank()) {
             hit.setImageReference(alert.read().imageRef());
         }
-        hit.setMatchKind(alert.matchKind() == org.atalaya.api.anpr.MatchKind.EXACT ? MatchKind.EXACT
-                : MatchKind.OCR_EQUIVALENT);
+        hit.setMatchKind(MatchKind.valueOf(alert.matchKind().name()));
         return hit;
     }
 }

@@ -37,11 +37,7 @@ final class RegistryRoutes extends RouteBuilder {
     public void configure() {
         from("timer:" + SYNC_ROUTE + "?delay=0&fixedRate=false&period=" + intervalMillis)
                 .routeId(SYNC_ROUTE)
-                .process(exchange -> exchange.getIn().setBody(connector.scheduledSync())).id("sync")
-                .split(body())
-                    .process(connector::toAlertMessage).id("system-alert")
-                    .to("jms:topic:" + Addresses.ALERTS).id("to-alerts")
-                .end();
+                .process(exchange -> connector.scheduledSync()).id("sync");
 
         from("jms:queue:" + NOTICE_QUEUE + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers=1&maxConcurrentConsumers=1")

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -183,24 +182,19 @@ public class VehicleRegistryConnector implements Connector, VehicleLookup, Vehic
         return notices;
     }
 
-    /** The timer's sync: never throws; returns the system alerts to send (raised or cleared). */
-    List<SystemAlert> scheduledSync() {
-        List<SystemAlert> alerts = new ArrayList<>(1);
+    /** The timer's sync: never throws; a failure is logged (and alerted once it makes the list stale). */
+    void scheduledSync() {
         try {
-            record(sync.run(false, loaded -> { }));
-            staleness.synced().ifPresent(alerts::add);
+            sync(false, loaded -> { });
         } catch (Exception failure) {
-            String why = MinistryFailures.describe(failure);
             LOG.warn("Sync with {} failed; matching goes on with the list at version {}: {}", config.source(),
-                    hotlist.syncState(config.source()).map(HotlistSyncState::version).orElse(0L), why);
-            staleness.failed(why).ifPresent(alerts::add);
+                    hotlist.syncState(config.source()).map(HotlistSyncState::version).orElse(0L),
+                    MinistryFailures.describe(failure));
         }
-        alerts.forEach(alert -> LOG.warn("{}", alert.message()));
-        return alerts;
     }
 
     /** Turns a system alert into a message on {@code atalaya.alerts} for the control centres. */
-    void toAlertMessage(Exchange exchange) throws Exception {
+    private void toAlertMessage(Exchange exchange) throws Exception {
         Message message = exchange.getIn();
         SystemAlert alert = message.getBody(SystemAlert.class);
         message.removeHeaders("*");
@@ -263,7 +257,7 @@ public class VehicleRegistryConnector implements Connector, VehicleLookup, Vehic
         registryVersion = report.toVersion();
     }
 
-    /** Sends a system alert raised by a sync asked for at the console, outside the routes. */
+    /** Sends a system alert (the list gone stale, or in step again) to the control centres. */
     private void sendNow(SystemAlert alert) {
         LOG.warn("{}", alert.message());
         Exchange sent = producer.send("jms:topic:" + Addresses.ALERTS, exchange -> {
