@@ -1,0 +1,137 @@
+package org.atalaya.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.HdrHistogram.Recorder;
+
+/**
+ * A control centre's live alert stream ({@code GET /api/v1/alerts/stream}, Server-Sent Events),
+ * read as the control centre reads it. For each hit on a read of this run it records the time
+ * from the read's send (told by {@link #sent}) to the alert's arrival here, in microseconds.
+ */
+public final class AlertListener implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Workload workload;
+    private final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Boolean> alerted = new ConcurrentHashMap<>();
+    private final Recorder latency = new Recorder(3);
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong unexpected = new AtomicLong();
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private final InputStream body;
+    private final Thread reader;
+    private volatile boolean recording;
+
+    private AlertListener(Workload workload, InputStream body) {
+        this.workload = workload;
+        this.body = body;
+        this.reader = new Thread(this::read, "alert-stream");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Opens the stream as {@code agency} and returns once the hub has opened it. */
+    public static AlertListener open(Https https, String agency, Workload workload) throws Exception {
+        HttpResponse<InputStream> response = https.open("/api/v1/alerts/stream", agency);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the alert stream was refused: " + response.statusCode() + " "
+                    + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        AlertListener listener = new AlertListener(workload, response.body());
+        if (!listener.opened.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the alert stream did not open");
+        }
+        return listener;
+    }
+
+    /** Read {@code n} is being sent now (call it for the reads that hit). */
+    public void sent(long n) {
+        sentAt.put(n, System.nanoTime());
+    }
+
+    /** Latencies are recorded from now on (after the warm-up). */
+    public void record(boolean on) {
+        recording = on;
+    }
+
+    private void read() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isEmpty()) {
+                    if ("hit".equals(name)) {
+                        hit(data.toString());
+                    }
+                    name = null;
+                    data.setLength(0);
+                } else if (line.startsWith("retry:")) {
+                    opened.countDown();
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                }
+            }
+        } catch (IOException closed) {
+            // the stream ends with the hub or with close()
+        }
+    }
+
+    private void hit(String data) throws IOException {
+        long arrived = System.nanoTime();
+        JsonNode alert = JSON.readTree(data);
+        long n = workload.readNumber(alert.at("/alert/read/id").asText(null));
+        if (n < 0) {
+            return;
+        }
+        if (!workload.hits(n)) {
+            unexpected.incrementAndGet();
+        } else if (alerted.putIfAbsent(n, Boolean.TRUE) != null) {
+            duplicates.incrementAndGet();
+        } else {
+            hits.incrementAndGet();
+            Long sent = sentAt.remove(n);
+            if (sent != null && recording) {
+                latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent)));
+            }
+        }
+    }
+
+    public long hits() {
+        return hits.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public long unexpected() {
+        return unexpected.get();
+    }
+
+    /** The latencies recorded since the last call, in microseconds. */
+    public org.HdrHistogram.Histogram latencies() {
+        return latency.getIntervalHistogram();
+    }
+
+    @Override
+    public void close() throws IOException {
+        body.close();
+    }
+}

@@ -1,0 +1,64 @@
+package org.atalaya.benchmarks.load;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * The depth of the hub's broker queues, read over the hub's JMX management as an administrator
+ * reads it: how many reads wait at each step of the ANPR path. The reads a run sent are processed
+ * end to end when every one is empty.
+ */
+public final class BrokerQueues implements AutoCloseable {
+
+    /** The ANPR path's queues, in the order a read crosses them. */
+    public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.archive.anpr",
+        "local-police", "national-police"};
+
+    private final JMXConnector connector;
+    private final MBeanServerConnection server;
+    private final Map<String, ObjectName> queues = new HashMap<>();
+
+    public BrokerQueues(Hub hub) throws IOException {
+        this.connector = JMXConnectorFactory.connect(new JMXServiceURL(hub.jmxUrl()),
+                Map.of(JMXConnector.CREDENTIALS, new String[] {"admin", hub.password("admin")}));
+        this.server = connector.getMBeanServerConnection();
+    }
+
+    /** Messages in {@code queue} now (the broker's MessageCount: waiting and being delivered). */
+    public long depth(String queue) throws IOException, JMException {
+        ObjectName name = queues.get(queue);
+        if (name == null) {
+            Set<ObjectName> found = server.queryNames(new ObjectName(
+                    "org.apache.activemq.artemis:*,component=addresses,subcomponent=queues,queue=\"" + queue + "\""), null);
+            if (found.isEmpty()) {
+                throw new IllegalStateException("no queue " + queue + " on the hub's broker");
+            }
+            name = found.iterator().next();
+            queues.put(queue, name);
+        }
+        return ((Number) server.getAttribute(name, "MessageCount")).longValue();
+    }
+
+    /** Messages waiting along the ANPR path. */
+    public long anprBacklog() throws IOException, JMException {
+        long total = 0;
+        for (String queue : ANPR_PATH) {
+            total += depth(queue);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() throws IOException {
+        connector.close();
+    }
+}

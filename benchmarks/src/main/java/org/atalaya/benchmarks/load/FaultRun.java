@@ -1,0 +1,189 @@
+package org.atalaya.benchmarks.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The fault run: {@code reads} plate reads (over MQTT and, one in {@code restEvery}, over REST)
+ * while the hub is killed with SIGKILL {@code kills} times, at moments drawn from {@code seed},
+ * and started again each time. The cameras behave as cameras do: a read whose PUBACK (or whose
+ * batch's {@code 202}) did not come is sent again, with the same id, once the hub is back.
+ *
+ * At the end the hub is stopped and its database compared with the generator's ground truth
+ * ({@link Verdict}): every read stored exactly once, every read of a listed plate alerted exactly
+ * once to each police control centre, nothing else alerted.
+ *
+ * {@code java -cp benchmarks/target/benchmarks.jar org.atalaya.benchmarks.load.FaultRun [key=value...]}
+ */
+public final class FaultRun {
+
+    /** The run's settings, {@code key=value} on the command line. */
+    public record Options(Path assembly, Path work, long reads, int kills, int entries, int connections, int window,
+            int restEvery, long seed) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new java.util.HashMap<>();
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                given.put(arg.substring(0, Math.max(0, equals)), arg.substring(equals + 1));
+            }
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Options options = new Options(Path.of(given.getOrDefault("assembly", "karaf-assembly/target/assembly")),
+                    Path.of(given.getOrDefault("work", "benchmarks/target/fault/" + stamp)),
+                    Long.parseLong(given.getOrDefault("reads", "1000000")),
+                    Integer.parseInt(given.getOrDefault("kills", "10")),
+                    Integer.parseInt(given.getOrDefault("entries", "1000000")),
+                    Integer.parseInt(given.getOrDefault("connections", "100")),
+                    Integer.parseInt(given.getOrDefault("window", "32")),
+                    Integer.parseInt(given.getOrDefault("restEvery", "10")),
+                    Long.parseLong(given.getOrDefault("seed", Long.toString(System.nanoTime()))));
+            given.keySet().removeAll(List.of("assembly", "work", "reads", "kills", "entries", "connections", "window",
+                    "restEvery", "seed"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown settings: " + given.keySet());
+            }
+            return options;
+        }
+    }
+
+    private final Options options;
+    private final Report report;
+
+    public FaultRun(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Verdict verdict = new FaultRun(options, new Report(System.out, options.work().resolve("report.txt"))).run();
+        System.exit(verdict.exact() ? 0 : 1);
+    }
+
+    public Verdict run() throws Exception {
+        report.line("fault run: %s", options);
+        Workload workload = new Workload("f", options.entries(), 100, 0);
+        try (Testbed testbed = Testbed.prepare(options.assembly(), options.work().resolve("hub"),
+                options.connections(), workload, report)) {
+            Hub hub = testbed.hub();
+            List<String> cameras = testbed.cameras();
+            long[] killAt = killPoints();
+            report.line("kills after %s accepted reads", Arrays.toString(killAt));
+            AtomicLong restAccepted = new AtomicLong();
+            List<Double> restarts = new ArrayList<>();
+            long start = System.nanoTime();
+            try (MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
+                    options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))), n -> { })) {
+                connect(fleet);
+                RestCameras rest = new RestCameras(hub.https(),
+                        n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+                Thread restSender = restSender(rest, restAccepted);
+                int kill = 0;
+                long n = 0;
+                while (n < options.reads() || fleet.pending() > 0 || restSender.isAlive()) {
+                    long accepted = fleet.accepted() + restAccepted.get();
+                    if (kill < killAt.length && accepted >= killAt[kill]) {
+                        hub.kill();
+                        report.line("  kill %d: SIGKILL after %,d reads accepted (%,d in flight)", kill + 1, accepted,
+                                fleet.pending());
+                        long restarting = System.nanoTime();
+                        hub.start(Testbed.BOOT);
+                        restarts.add(Testbed.seconds(restarting));
+                        kill++;
+                        connect(fleet);
+                        continue;
+                    }
+                    boolean sent;
+                    if (n < options.reads()) {
+                        if (options.restEvery() > 0 && n % options.restEvery() == options.restEvery() - 1) {
+                            n++;
+                            continue; // the REST sender's
+                        }
+                        sent = fleet.send(n);
+                        n++;
+                    } else {
+                        sent = fleet.drain(1000);
+                        if (sent && fleet.pending() == 0) {
+                            restSender.join(1000);
+                        }
+                    }
+                    if (!sent && fleet.pending() > 0 && !fleet.connect()) {
+                        if (!hub.isRunning()) {
+                            throw new IllegalStateException("the hub died on its own: see " + hub.home());
+                        }
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                    } else if (!sent) {
+                        fleet.resendPending();
+                    }
+                }
+                report.line("all %,d reads accepted (%,d over REST) in %.1f s with %d kills; restarts took %s s",
+                        options.reads(), restAccepted.get(), Testbed.seconds(start), kill, restarts.stream()
+                                .map(seconds -> String.format(java.util.Locale.ROOT, "%.1f", seconds)).toList());
+            }
+            try (BrokerQueues queues = new BrokerQueues(hub)) {
+                while (queues.anprBacklog() > 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                }
+                long deadLetters = queues.depth("atalaya.dlq");
+                report.line("the hub worked off its backlog %.1f s after the first read; %d dead letters",
+                        Testbed.seconds(start), deadLetters);
+            }
+            hub.stop(Duration.ofMinutes(2));
+            Verdict verdict = Verdict.check(hub.databaseUrl(), workload, options.reads());
+            report.line("VERDICT %s", verdict);
+            return verdict;
+        }
+    }
+
+    /** Sends the REST share of the reads, in batches of 20, each until the hub accepts it. */
+    private Thread restSender(RestCameras rest, AtomicLong accepted) {
+        int every = options.restEvery();
+        if (every <= 0) {
+            return Testbed.started("rest-sender", () -> { });
+        }
+        return Testbed.started("rest-sender", () -> {
+            try {
+                for (long first = every - 1; first < options.reads(); first += 20L * every) {
+                    int count = (int) Math.min(20, (options.reads() - first + every - 1) / every);
+                    while (!rest.post(first, every, count)) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                    }
+                    accepted.addAndGet(count);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static void connect(MqttFleet fleet) throws InterruptedException {
+        for (int attempt = 0; !fleet.connect(); attempt++) {
+            if (attempt == 50) {
+                throw new IllegalStateException("the cameras could not connect over MQTT");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        fleet.resendPending();
+    }
+
+    /** The accepted-read counts at which to kill, drawn uniformly from the run, sorted. */
+    private long[] killPoints() {
+        Random random = new Random(options.seed());
+        long[] points = new long[options.kills()];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = 1 + (long) (random.nextDouble() * (options.reads() - 1));
+        }
+        Arrays.sort(points);
+        return points;
+    }
+}

@@ -1,0 +1,320 @@
+package org.atalaya.benchmarks.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The end-to-end load harness: the built distribution with a hotlist of {@code entries}, plate
+ * reads from {@code connections} cameras over MQTT (QoS 1) and, one read in {@code restEvery},
+ * over REST; the Local Police's alert stream as the control-centre subscriber.
+ *
+ * <ol>
+ * <li><b>Throughput</b>: as many reads as the hub accepts for {@code seconds}; then until every
+ * queue of the ANPR path is empty. Reports accepted reads/s and reads/s processed end to end
+ * (matched, archived, alerts stored and streamed), the hub's CPU and memory.</li>
+ * <li><b>Latency</b>: {@code rate} reads/s for {@code latencySeconds}, one in {@code 20} a hit;
+ * read → alert latency from the read's send to the alert's arrival on the stream.</li>
+ * <li><b>Baseline</b>: the hub stopped, a bare Artemis broker on the same configuration and the
+ * same cameras ({@link BrokerBaseline}); the hub's throughput as a share of the broker's.</li>
+ * </ol>
+ *
+ * {@code java -cp benchmarks/target/benchmarks.jar org.atalaya.benchmarks.load.LoadRun [key=value...]}
+ */
+public final class LoadRun {
+
+    private final Options options;
+    private final Report report;
+
+    LoadRun(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    /** The run's settings, {@code key=value} on the command line. */
+    record Options(Path assembly, Path work, int entries, int connections, int window, int restEvery, int seconds,
+            int warmupSeconds, int rate, int latencySeconds, int consumers, boolean baseline, int hubConsumers) {
+
+        static Options parse(String[] args) {
+            java.util.Map<String, String> given = new java.util.HashMap<>();
+            for (String arg : args) {
+                int equals = arg.indexOf('=');
+                if (equals < 0) {
+                    throw new IllegalArgumentException("key=value expected: " + arg);
+                }
+                given.put(arg.substring(0, equals), arg.substring(equals + 1));
+            }
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Options options = new Options(Path.of(given.getOrDefault("assembly", "karaf-assembly/target/assembly")),
+                    Path.of(given.getOrDefault("work", "benchmarks/target/load/" + stamp)),
+                    Integer.parseInt(given.getOrDefault("entries", "1000000")),
+                    Integer.parseInt(given.getOrDefault("connections", "100")),
+                    Integer.parseInt(given.getOrDefault("window", "32")),
+                    Integer.parseInt(given.getOrDefault("restEvery", "10")),
+                    Integer.parseInt(given.getOrDefault("seconds", "120")),
+                    Integer.parseInt(given.getOrDefault("warmupSeconds", "20")),
+                    Integer.parseInt(given.getOrDefault("rate", "1000")),
+                    Integer.parseInt(given.getOrDefault("latencySeconds", "120")),
+                    Integer.parseInt(given.getOrDefault("consumers", "2")),
+                    Boolean.parseBoolean(given.getOrDefault("baseline", "true")),
+                    Integer.parseInt(given.getOrDefault("hubConsumers", "0")));
+            given.keySet().removeAll(List.of("assembly", "work", "entries", "connections", "window", "restEvery",
+                    "seconds", "warmupSeconds", "rate", "latencySeconds", "consumers", "baseline", "hubConsumers"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown settings: " + given.keySet());
+            }
+            return options;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        new LoadRun(options, new Report(System.out, options.work().resolve("report.txt"))).run();
+    }
+
+    void run() throws Exception {
+        report.line("load run: %s", options);
+        report.line("machine: %d cores, %s %s, %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.vm.version"));
+        double hubRate;
+        java.util.Map<String, java.util.Map<String, ?>> settings = options.hubConsumers() <= 0 ? java.util.Map.of()
+                : java.util.Map.of("org.atalaya.anprcameras.cfg", java.util.Map.of("consumers", options.hubConsumers()),
+                        "org.atalaya.correlation.anpr.cfg", java.util.Map.of("consumers", options.hubConsumers()));
+        try (Testbed testbed = Testbed.prepare(options.assembly(), options.work().resolve("hub"), options.connections(),
+                new Workload("t", options.entries(), 100, 0), report, settings)) {
+            hubRate = options.seconds() > 0 ? throughput(testbed) : Double.NaN;
+            if (options.latencySeconds() > 0) {
+                latency(testbed);
+            }
+            long stopping = System.nanoTime();
+            testbed.hub().stop(Duration.ofMinutes(2));
+            report.line("hub stopped in %.1f s", Testbed.seconds(stopping));
+        }
+        if (options.baseline() && options.seconds() > 0) {
+            double brokerRate = new BrokerBaseline(options, report).run();
+            report.line("RATIO hub end to end / bare broker = %.2f (%.0f / %.0f reads/s)", hubRate / brokerRate,
+                    hubRate, brokerRate);
+        }
+    }
+
+    /** Reads as fast as the hub accepts them; returns the reads/s processed end to end. */
+    private double throughput(Testbed testbed) throws Exception {
+        Hub hub = testbed.hub();
+        Workload workload = new Workload("t", options.entries(), 100, 0);
+        List<String> cameras = testbed.cameras();
+        AtomicLong expectedHits = new AtomicLong();
+        long pid = hub.javaProcess().orElseThrow().pid();
+        try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
+                BrokerQueues queues = new BrokerQueues(hub);
+                MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
+                        options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))),
+                        n -> {
+                            if (workload.hits(n)) {
+                                expectedHits.incrementAndGet();
+                            }
+                        })) {
+            if (!fleet.connect()) {
+                throw new IllegalStateException("the cameras could not connect over MQTT");
+            }
+            RestCameras rest = new RestCameras(hub.https(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+            AtomicBoolean sending = new AtomicBoolean(true);
+            AtomicLong next = new AtomicLong();
+            AtomicLong restNext = new AtomicLong();
+            AtomicLong restAccepted = new AtomicLong();
+            List<Thread> senders = new ArrayList<>();
+            int restEvery = options.restEvery();
+            for (int t = 0; t < 2; t++) {
+                senders.add(Testbed.started("mqtt-sender-" + t, () -> {
+                    try {
+                        while (sending.get()) {
+                            long n = next.getAndIncrement();
+                            if (restEvery > 0 && n % restEvery == restEvery - 1) {
+                                continue;
+                            }
+                            if (workload.hits(n)) {
+                                alerts.sent(n);
+                            }
+                            if (!fleet.send(n)) {
+                                throw new IllegalStateException("a camera lost its connection during the run");
+                            }
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            int batch = 50;
+            for (int t = 0; restEvery > 0 && t < 2; t++) {
+                senders.add(Testbed.started("rest-sender-" + t, () -> {
+                    try {
+                        while (sending.get()) {
+                            long first = restNext.getAndAdd(batch) * restEvery + restEvery - 1;
+                            for (int i = 0; i < batch; i++) {
+                                if (workload.hits(first + (long) i * restEvery)) {
+                                    alerts.sent(first + (long) i * restEvery);
+                                }
+                            }
+                            if (!rest.post(first, restEvery, batch)) {
+                                throw new IllegalStateException("the hub did not accept a batch over REST");
+                            }
+                            restAccepted.addAndGet(batch);
+                            for (int i = 0; i < batch; i++) {
+                                if (workload.hits(first + (long) i * restEvery)) {
+                                    expectedHits.incrementAndGet();
+                                }
+                            }
+                        }
+                    } catch (InterruptedException stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+
+            long start = System.nanoTime();
+            ProcessStats cpuAtStart = ProcessStats.of(pid);
+            long warm = 0;
+            ProcessStats cpuAtWarm = cpuAtStart;
+            long maxBacklog = 0;
+            for (int second = 1; second <= options.seconds(); second++) {
+                LockSupport.parkNanos(start + TimeUnit.SECONDS.toNanos(second) - System.nanoTime());
+                long accepted = fleet.accepted() + restAccepted.get();
+                long backlog = queues.anprBacklog();
+                maxBacklog = Math.max(maxBacklog, backlog);
+                if (second == options.warmupSeconds()) {
+                    warm = accepted;
+                    cpuAtWarm = ProcessStats.of(pid);
+                    alerts.record(true);
+                }
+                if (second % 10 == 0) {
+                    report.line("  %3d s: %,d reads accepted (%,d over REST), backlog %,d, %,d hits streamed", second,
+                            accepted, restAccepted.get(), backlog, alerts.hits());
+                }
+            }
+            sending.set(false);
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            if (!fleet.drain(TimeUnit.MINUTES.toMillis(2))) {
+                throw new IllegalStateException(fleet.pending() + " reads were never acknowledged");
+            }
+            double sendSeconds = Testbed.seconds(start);
+            long accepted = fleet.accepted() + restAccepted.get();
+            ProcessStats cpuAtEnd = ProcessStats.of(pid);
+            double acceptedRate = (accepted - warm) / (sendSeconds - options.warmupSeconds());
+            while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                if (Testbed.seconds(start) > sendSeconds + 600) {
+                    throw new IllegalStateException("the hub did not work off its backlog in 10 minutes");
+                }
+            }
+            double doneSeconds = Testbed.seconds(start);
+            ProcessStats memory = ProcessStats.of(pid);
+            double processedRate = accepted / doneSeconds;
+            report.line("THROUGHPUT accepted %,d reads in %.1f s (%,d over REST): %,.0f reads/s accepted after the "
+                    + "warm-up", accepted, sendSeconds, restAccepted.get(), acceptedRate);
+            report.line("THROUGHPUT all processed end to end %.1f s after the first: %,.0f reads/s end to end; "
+                    + "largest backlog %,d", doneSeconds, processedRate, maxBacklog);
+            report.line("THROUGHPUT hits streamed %,d of %,d expected, %d duplicates, %d unexpected", alerts.hits(),
+                    expectedHits.get(), alerts.duplicates(), alerts.unexpected());
+            report.line("THROUGHPUT hub CPU %.2f cores while sending (after the warm-up); RSS %,d MiB, peak %,d MiB",
+                    cpuAtEnd.coresSince(cpuAtWarm, sendSeconds - options.warmupSeconds()), memory.rssKib() / 1024,
+                    memory.peakRssKib() / 1024);
+            percentiles("THROUGHPUT read -> alert at saturation", alerts.latencies());
+            return processedRate;
+        }
+    }
+
+    /** {@code rate} reads/s, one in 20 a hit; read → alert latency. */
+    private void latency(Testbed testbed) throws Exception {
+        Hub hub = testbed.hub();
+        Workload workload = new Workload("l", options.entries(), 20, options.entries() / 2);
+        List<String> cameras = testbed.cameras();
+        long pid = hub.javaProcess().orElseThrow().pid();
+        AtomicLong expectedHits = new AtomicLong();
+        ExecutorService restPool = Executors.newFixedThreadPool(4);
+        try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
+                BrokerQueues queues = new BrokerQueues(hub);
+                MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
+                        options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))),
+                        n -> {
+                            if (workload.hits(n)) {
+                                expectedHits.incrementAndGet();
+                            }
+                        })) {
+            if (!fleet.connect()) {
+                throw new IllegalStateException("the cameras could not connect over MQTT");
+            }
+            RestCameras rest = new RestCameras(hub.https(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+            long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
+            long total = (long) options.rate() * options.latencySeconds();
+            long warmup = (long) options.rate() * Math.min(options.warmupSeconds(), options.latencySeconds() / 4);
+            long start = System.nanoTime();
+            ProcessStats cpuAtStart = ProcessStats.of(pid);
+            int restEvery = options.restEvery();
+            for (long n = 0; n < total; n++) {
+                LockSupport.parkNanos(start + n * interval - System.nanoTime());
+                if (n == warmup) {
+                    alerts.record(true);
+                }
+                if (n > 0 && n % (options.rate() * 10L) == 0) {
+                    report.line("  %3d s: %,d reads accepted over MQTT, backlog %,d, %,d hits streamed",
+                            n / options.rate(), fleet.accepted(), queues.anprBacklog(), alerts.hits());
+                }
+                if (workload.hits(n)) {
+                    alerts.sent(n);
+                }
+                if (restEvery > 0 && n % restEvery == restEvery - 1) {
+                    long read = n;
+                    restPool.execute(() -> {
+                        try {
+                            if (rest.post(read, 1, 1) && workload.hits(read)) {
+                                expectedHits.incrementAndGet();
+                            }
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                } else if (!fleet.send(n)) {
+                    throw new IllegalStateException("a camera lost its connection during the run");
+                }
+            }
+            double sendSeconds = Testbed.seconds(start);
+            restPool.shutdown();
+            restPool.awaitTermination(1, TimeUnit.MINUTES);
+            fleet.drain(TimeUnit.MINUTES.toMillis(1));
+            ProcessStats cpuAtEnd = ProcessStats.of(pid);
+            while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                if (Testbed.seconds(start) > sendSeconds + 300) {
+                    throw new IllegalStateException("hits missing after 5 minutes: " + alerts.hits() + " of "
+                            + expectedHits.get());
+                }
+            }
+            report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
+                    + "%d unexpected; hub CPU %.2f cores", total, options.rate(), sendSeconds, alerts.hits(),
+                    expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
+                    cpuAtEnd.coresSince(cpuAtStart, sendSeconds));
+            percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
+        } finally {
+            restPool.shutdownNow();
+        }
+    }
+
+    private void percentiles(String what, Histogram micros) {
+        report.line("%s: %,d hits, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", what,
+                micros.getTotalCount(), micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0,
+                micros.getMaxValue() / 1000.0);
+    }
+}
