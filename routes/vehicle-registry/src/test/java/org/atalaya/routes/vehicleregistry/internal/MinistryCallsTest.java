@@ -83,9 +83,14 @@ class MinistryCallsTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> calls.call(() -> client.changes(1, 10)));
         }
+        long opened = System.nanoTime();
+        assertThat(calls.breakerState()).isEqualTo("OPEN");
         ministry.setDown(false);
 
-        // the open time (1 ms) is over by the time the next call is made
+        // the next call comes once the open time (1 ms) is over; made sooner, it would be refused
+        while (System.nanoTime() - opened < Duration.ofMillis(2).toNanos()) {
+            Thread.onSpinWait();
+        }
         assertThat(calls.call(() -> client.changes(1, 10)).getToVersion()).isEqualTo(1);
         assertThat(calls.breakerState()).isEqualTo("CLOSED");
     }
