@@ -12,6 +12,8 @@ import org.atalaya.correlation.internal.HotlistIndex;
  */
 public final class HotlistFootprint {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HotlistFootprint.class);
+
     private HotlistFootprint() {
     }
 
@@ -24,8 +26,9 @@ public final class HotlistFootprint {
         double seconds = (System.nanoTime() - start) / 1e9;
         long after = usedAfterGc(memory);
         long bytes = after - before;
-        System.out.printf("entries: %,d%nbuild: %.1f s (%,.0f entries/s)%nheap: %,d bytes = %.1f MiB = %.1f bytes/entry%n",
-                index.size(), seconds, entries / seconds, bytes, bytes / 1048576.0, (double) bytes / entries);
+        LOG.info(String.format(java.util.Locale.ROOT,
+                "entries: %,d; build: %.1f s (%,.0f entries/s); heap: %,d bytes = %.1f MiB = %.1f bytes/entry",
+                index.size(), seconds, entries / seconds, bytes, bytes / 1048576.0, (double) bytes / entries));
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

@@ -8,17 +8,21 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.impl.ActiveMQServerImpl;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bare Artemis broker, in a JVM of its own, on the hub's broker configuration (the
  * distribution's {@code etc/artemis.xml}: persistence, journal, sync on every send, duplicate
  * detection, addresses and queues), for {@link BrokerBaseline}. What differs: no hub, so no
  * JAAS realm (security off), and the acceptors list only the protocols this process has (CORE
- * and MQTT). Runs until its standard input closes.
+ * and MQTT). Runs until its standard input closes; it is up when its CORE port answers.
  *
  * {@code java -cp benchmarks.jar org.atalaya.benchmarks.load.BareBroker <artemis.xml> <data> <corePort> <mqttPort>}
  */
 public final class BareBroker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BareBroker.class);
 
     private BareBroker() {
     }
@@ -54,8 +58,7 @@ public final class BareBroker {
         });
         watcher.setDaemon(true);
         watcher.start();
-        System.out.println("READY");
-        System.out.flush();
+        LOG.info("Bare broker on {}: CORE on port {}, MQTT on port {}", xml, core, mqtt);
         stdinClosed.await();
         server.stop();
     }

@@ -2,8 +2,6 @@ package org.atalaya.benchmarks.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,26 +30,13 @@ public final class FaultRun {
             int restEvery, long seed) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new java.util.HashMap<>();
-            for (String arg : args) {
-                int equals = arg.indexOf('=');
-                given.put(arg.substring(0, Math.max(0, equals)), arg.substring(equals + 1));
-            }
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Options options = new Options(Path.of(given.getOrDefault("assembly", "karaf-assembly/target/assembly")),
-                    Path.of(given.getOrDefault("work", "benchmarks/target/fault/" + stamp)),
-                    Long.parseLong(given.getOrDefault("reads", "1000000")),
-                    Integer.parseInt(given.getOrDefault("kills", "10")),
-                    Integer.parseInt(given.getOrDefault("entries", "1000000")),
-                    Integer.parseInt(given.getOrDefault("connections", "100")),
-                    Integer.parseInt(given.getOrDefault("window", "32")),
-                    Integer.parseInt(given.getOrDefault("restEvery", "10")),
-                    Long.parseLong(given.getOrDefault("seed", Long.toString(System.nanoTime()))));
-            given.keySet().removeAll(List.of("assembly", "work", "reads", "kills", "entries", "connections", "window",
-                    "restEvery", "seed"));
-            if (!given.isEmpty()) {
-                throw new IllegalArgumentException("unknown settings: " + given.keySet());
-            }
+            Settings settings = new Settings(args);
+            Options options = new Options(settings.assembly(), settings.work("fault"),
+                    settings.number("reads", 1_000_000), settings.integer("kills", 10),
+                    settings.integer("entries", 1_000_000), settings.integer("connections", 100),
+                    settings.integer("window", 32), settings.integer("restEvery", 10),
+                    settings.number("seed", System.nanoTime()));
+            settings.done();
             return options;
         }
     }
@@ -66,7 +51,7 @@ public final class FaultRun {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Verdict verdict = new FaultRun(options, new Report(System.out, options.work().resolve("report.txt"))).run();
+        Verdict verdict = new FaultRun(options, new Report(options.work().resolve("report.txt"))).run();
         System.exit(verdict.exact() ? 0 : 1);
     }
 
@@ -76,17 +61,13 @@ public final class FaultRun {
         try (Testbed testbed = Testbed.prepare(options.assembly(), options.work().resolve("hub"),
                 options.connections(), workload, report)) {
             Hub hub = testbed.hub();
-            List<String> cameras = testbed.cameras();
             long[] killAt = killPoints();
             report.line("kills after %s accepted reads", Arrays.toString(killAt));
             AtomicLong restAccepted = new AtomicLong();
             List<Double> restarts = new ArrayList<>();
             long start = System.nanoTime();
-            try (MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
-                    options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))), n -> { })) {
-                connect(fleet);
-                RestCameras rest = new RestCameras(hub.https(),
-                        n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+            try (MqttFleet fleet = testbed.mqttCameras(workload, options.window(), n -> { })) {
+                RestCameras rest = testbed.restCameras(workload);
                 Thread restSender = restSender(rest, restAccepted);
                 int kill = 0;
                 long n = 0;

@@ -92,8 +92,4 @@ public final class Https {
     public HttpClient client() {
         return client;
     }
-
-    public URI base() {
-        return base;
-    }
 }

@@ -202,10 +202,6 @@ public final class Hub implements AutoCloseable {
                 + "/karaf-root";
     }
 
-    public int brokerPort() {
-        return brokerPort;
-    }
-
     public Path home() {
         return home;
     }

@@ -2,8 +2,6 @@ package org.atalaya.benchmarks.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,41 +47,21 @@ public final class LoadRun {
             boolean hub) {
 
         static Options parse(String[] args) {
-            Map<String, String> given = new java.util.HashMap<>();
-            for (String arg : args) {
-                int equals = arg.indexOf('=');
-                if (equals < 0) {
-                    throw new IllegalArgumentException("key=value expected: " + arg);
-                }
-                given.put(arg.substring(0, equals), arg.substring(equals + 1));
-            }
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Options options = new Options(Path.of(given.getOrDefault("assembly", "karaf-assembly/target/assembly")),
-                    Path.of(given.getOrDefault("work", "benchmarks/target/load/" + stamp)),
-                    Integer.parseInt(given.getOrDefault("entries", "1000000")),
-                    Integer.parseInt(given.getOrDefault("connections", "100")),
-                    Integer.parseInt(given.getOrDefault("window", "32")),
-                    Integer.parseInt(given.getOrDefault("restEvery", "10")),
-                    Integer.parseInt(given.getOrDefault("seconds", "120")),
-                    Integer.parseInt(given.getOrDefault("warmupSeconds", "20")),
-                    Integer.parseInt(given.getOrDefault("rate", "1000")),
-                    Integer.parseInt(given.getOrDefault("latencySeconds", "120")),
-                    Integer.parseInt(given.getOrDefault("consumers", "2")),
-                    Boolean.parseBoolean(given.getOrDefault("baseline", "true")),
-                    Integer.parseInt(given.getOrDefault("hubConsumers", "0")),
-                    Boolean.parseBoolean(given.getOrDefault("hub", "true")));
-            given.keySet().removeAll(List.of("assembly", "work", "entries", "connections", "window", "restEvery",
-                    "seconds", "warmupSeconds", "rate", "latencySeconds", "consumers", "baseline", "hubConsumers", "hub"));
-            if (!given.isEmpty()) {
-                throw new IllegalArgumentException("unknown settings: " + given.keySet());
-            }
+            Settings settings = new Settings(args);
+            Options options = new Options(settings.assembly(), settings.work("load"),
+                    settings.integer("entries", 1_000_000), settings.integer("connections", 100),
+                    settings.integer("window", 32), settings.integer("restEvery", 10), settings.integer("seconds", 120),
+                    settings.integer("warmupSeconds", 20), settings.integer("rate", 1000),
+                    settings.integer("latencySeconds", 120), settings.integer("consumers", 2),
+                    settings.flag("baseline", true), settings.integer("hubConsumers", 0), settings.flag("hub", true));
+            settings.done();
             return options;
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        new LoadRun(options, new Report(System.out, options.work().resolve("report.txt"))).run();
+        new LoadRun(options, new Report(options.work().resolve("report.txt"))).run();
     }
 
     void run() throws Exception {
@@ -120,22 +98,16 @@ public final class LoadRun {
     private double throughput(Testbed testbed) throws Exception {
         Hub hub = testbed.hub();
         Workload workload = new Workload("t", options.entries(), 100, 0);
-        List<String> cameras = testbed.cameras();
         AtomicLong expectedHits = new AtomicLong();
         long pid = hub.javaProcess().orElseThrow().pid();
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
-                MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
-                        options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))),
-                        n -> {
-                            if (workload.hits(n)) {
-                                expectedHits.incrementAndGet();
-                            }
-                        })) {
-            if (!fleet.connect()) {
-                throw new IllegalStateException("the cameras could not connect over MQTT");
-            }
-            RestCameras rest = new RestCameras(hub.https(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+                MqttFleet fleet = testbed.mqttCameras(workload, options.window(), n -> {
+                    if (workload.hits(n)) {
+                        expectedHits.incrementAndGet();
+                    }
+                })) {
+            RestCameras rest = testbed.restCameras(workload);
             AtomicBoolean sending = new AtomicBoolean(true);
             AtomicLong next = new AtomicLong();
             AtomicLong restNext = new AtomicLong();
@@ -252,23 +224,17 @@ public final class LoadRun {
     private void latency(Testbed testbed) throws Exception {
         Hub hub = testbed.hub();
         Workload workload = new Workload("l", options.entries(), 20, options.entries() / 2);
-        List<String> cameras = testbed.cameras();
         long pid = hub.javaProcess().orElseThrow().pid();
         AtomicLong expectedHits = new AtomicLong();
         ExecutorService restPool = Executors.newFixedThreadPool(4);
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
-                MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras,
-                        options.window(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))),
-                        n -> {
-                            if (workload.hits(n)) {
-                                expectedHits.incrementAndGet();
-                            }
-                        })) {
-            if (!fleet.connect()) {
-                throw new IllegalStateException("the cameras could not connect over MQTT");
-            }
-            RestCameras rest = new RestCameras(hub.https(), n -> workload.readJson(n, cameras.get((int) (n % cameras.size()))));
+                MqttFleet fleet = testbed.mqttCameras(workload, options.window(), n -> {
+                    if (workload.hits(n)) {
+                        expectedHits.incrementAndGet();
+                    }
+                })) {
+            RestCameras rest = testbed.restCameras(workload);
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long total = (long) options.rate() * options.latencySeconds();
             long warmup = (long) options.rate() * Math.min(options.warmupSeconds(), options.latencySeconds() / 4);

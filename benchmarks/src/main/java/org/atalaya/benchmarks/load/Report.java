@@ -1,7 +1,6 @@
 package org.atalaya.benchmarks.load;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,27 +9,27 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * What a run measured, line by line, as it goes: on the given stream (the harness's command-line
- * report) and in {@code report.txt} of the run's folder.
+ * What a run measured, line by line, as it goes: in the harness's log and in {@code report.txt} of
+ * the run's folder.
  */
 public final class Report {
 
-    private final PrintStream out;
+    private static final Logger LOG = LoggerFactory.getLogger(Report.class);
+
     private final Path file;
 
-    public Report(PrintStream out, Path file) {
-        this.out = out;
+    public Report(Path file) {
         this.file = file;
     }
 
     public void line(String format, Object... arguments) {
-        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "  "
-                + String.format(Locale.ROOT, format, arguments);
-        if (out != null) {
-            out.println(line);
-            out.flush();
-        }
+        String text = String.format(Locale.ROOT, format, arguments);
+        LOG.info(text);
+        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + "  " + text;
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,

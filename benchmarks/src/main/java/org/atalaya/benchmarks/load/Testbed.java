@@ -24,13 +24,11 @@ public final class Testbed implements AutoCloseable {
     private final Hub hub;
     private final Ministry ministry;
     private final List<String> cameras;
-    private final double importSeconds;
 
-    private Testbed(Hub hub, Ministry ministry, List<String> cameras, double importSeconds) {
+    private Testbed(Hub hub, Ministry ministry, List<String> cameras) {
         this.hub = hub;
         this.ministry = ministry;
         this.cameras = cameras;
-        this.importSeconds = importSeconds;
     }
 
     public static Testbed prepare(Path assembly, Path home, int cameraCount, Workload workload, Report report)
@@ -56,10 +54,9 @@ public final class Testbed implements AutoCloseable {
         List<String> cameras = registerCameras(hub.https(), cameraCount);
         long importing = System.nanoTime();
         String answer = importHotlist(hub.https(), workload);
-        double importSeconds = seconds(importing);
-        report.line("hotlist of %,d entries imported over REST in %.1f s: %s", workload.entries(), importSeconds,
+        report.line("hotlist of %,d entries imported over REST in %.1f s: %s", workload.entries(), seconds(importing),
                 answer);
-        return new Testbed(hub, ministry, cameras, importSeconds);
+        return new Testbed(hub, ministry, cameras);
     }
 
     private static List<String> registerCameras(Https https, int count) throws Exception {
@@ -115,16 +112,26 @@ public final class Testbed implements AutoCloseable {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
 
+    /**
+     * The registered cameras, connected to the hub over MQTT, sending {@code workload}'s reads.
+     */
+    public MqttFleet mqttCameras(Workload workload, int window, MqttFleet.Acceptance acceptance) throws Exception {
+        MqttFleet fleet = new MqttFleet(hub.mqttUri(), "anpr-cameras", hub.password("anpr-cameras"), cameras, window,
+                workload.payloads(cameras), acceptance);
+        if (!fleet.connect()) {
+            fleet.close();
+            throw new IllegalStateException("the cameras could not connect over MQTT");
+        }
+        return fleet;
+    }
+
+    /** The registered cameras posting {@code workload}'s reads over REST. */
+    public RestCameras restCameras(Workload workload) throws Exception {
+        return new RestCameras(hub.https(), workload.payloads(cameras));
+    }
+
     public Hub hub() {
         return hub;
-    }
-
-    public List<String> cameras() {
-        return cameras;
-    }
-
-    public double importSeconds() {
-        return importSeconds;
     }
 
     @Override

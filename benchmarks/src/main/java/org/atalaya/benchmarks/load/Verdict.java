@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * @param reads the reads the generator sent, each until accepted
  * @param stored distinct reads of the run stored
- * @param missing reads sent and not stored (the first few in {@code examples})
- * @param storedTwice reads stored more than once (the store's key forbids it; counted anyway)
+ * @param missing reads sent and not stored (the first few in {@code examples}); a read is never
+ *        stored twice, the read id being the table's key
  * @param strangers stored reads the generator never sent
  * @param expectedHits reads of listed plates, each of which must give one hit to each centre
  * @param hitsPerAgency hits on the run's reads each centre stored, counted per plate
@@ -26,23 +26,23 @@ import java.util.Map;
  * @param duplicateHits hits a centre has more than once for the same read
  * @param unexpectedHits hits a centre has for a read that must not hit
  */
-public record Verdict(long reads, long stored, long missing, long storedTwice, long strangers, long expectedHits,
+public record Verdict(long reads, long stored, long missing, long strangers, long expectedHits,
         Map<String, Long> hitsPerAgency, long missingHits, long duplicateHits, long unexpectedHits,
         List<String> examples) {
 
     static final List<String> CENTRES = List.of("local-police", "national-police");
 
     public boolean exact() {
-        return missing == 0 && storedTwice == 0 && strangers == 0 && missingHits == 0 && duplicateHits == 0
+        return missing == 0 && strangers == 0 && missingHits == 0 && duplicateHits == 0
                 && unexpectedHits == 0 && stored == reads;
     }
 
     @Override
     public String toString() {
         return (exact() ? "EXACT" : "WRONG") + String.format(java.util.Locale.ROOT,
-                ": %,d reads sent, %,d stored, %,d missing, %,d stored twice, %,d not sent; %,d hits expected per "
+                ": %,d reads sent, %,d stored, %,d missing, %,d not sent; %,d hits expected per "
                         + "centre, stored %s, %,d missing, %,d duplicated, %,d unexpected%s",
-                reads, stored, missing, storedTwice, strangers, expectedHits, hitsPerAgency, missingHits,
+                reads, stored, missing, strangers, expectedHits, hitsPerAgency, missingHits,
                 duplicateHits, unexpectedHits, examples.isEmpty() ? "" : "; e.g. " + examples);
     }
 
@@ -50,7 +50,6 @@ public record Verdict(long reads, long stored, long missing, long storedTwice, l
     public static Verdict check(String url, Workload workload, long reads) throws SQLException {
         List<String> examples = new ArrayList<>();
         BitSet storedReads = new BitSet();
-        long storedTwice = 0;
         long strangers = 0;
         long stored = 0;
         Map<String, Long> hitsPerAgency = new HashMap<>();
@@ -59,7 +58,7 @@ public record Verdict(long reads, long stored, long missing, long storedTwice, l
         long unexpectedHits = 0;
         try (Connection db = DriverManager.getConnection(url, "atalaya", "")) {
             try (PreparedStatement query = db.prepareStatement(
-                    "SELECT id, COUNT(*) FROM plate_read WHERE id LIKE ? GROUP BY id")) {
+                    "SELECT id FROM plate_read WHERE id LIKE ?")) {
                 query.setString(1, workload.run() + "-%");
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -70,9 +69,6 @@ public record Verdict(long reads, long stored, long missing, long storedTwice, l
                         }
                         stored++;
                         storedReads.set((int) n);
-                        if (rows.getLong(2) > 1) {
-                            storedTwice++;
-                        }
                     }
                 }
             }
@@ -119,7 +115,7 @@ public record Verdict(long reads, long stored, long missing, long storedTwice, l
                     }
                 }
             }
-            return new Verdict(reads, stored, missing, storedTwice, strangers, expectedHits, hitsPerAgency,
+            return new Verdict(reads, stored, missing, strangers, expectedHits, hitsPerAgency,
                     missingHits, duplicateHits, unexpectedHits, examples);
         }
     }

@@ -130,6 +130,11 @@ public final class Workload {
                 + readId(n) + ".jpg\"}";
     }
 
+    /** Each read as sent by its camera: read {@code n} from camera {@code n % cameras.size()}. */
+    public java.util.function.LongFunction<String> payloads(java.util.List<String> cameras) {
+        return n -> readJson(n, cameras.get((int) (n % cameras.size())));
+    }
+
     /** The read number of one of this run's read ids; -1 for another run's. */
     public long readNumber(String readId) {
         if (readId == null || !readId.startsWith(run + "-")) {
@@ -144,10 +149,5 @@ public final class Workload {
 
     public int entries() {
         return entries;
-    }
-
-    /** How many of the first {@code reads} reads must hit. */
-    public long expectedHits(long reads) {
-        return Math.min((reads + hitEvery - 1) / hitEvery, entries - listedFrom);
     }
 }

@@ -24,7 +24,7 @@ class FaultRunIT {
         Path work = WORK.resolve(Long.toString(System.currentTimeMillis()));
         FaultRun.Options options = new FaultRun.Options(ASSEMBLY, work, 6_000, 3, 5_000, 20, 16, 10, 20261121L);
 
-        Verdict verdict = new FaultRun(options, new Report(null, work.resolve("report.txt"))).run();
+        Verdict verdict = new FaultRun(options, new Report(work.resolve("report.txt"))).run();
 
         assertThat(verdict.exact()).as("%s (see %s)", verdict, work).isTrue();
         assertThat(verdict.stored()).isEqualTo(6_000);

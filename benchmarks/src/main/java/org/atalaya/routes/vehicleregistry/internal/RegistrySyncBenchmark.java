@@ -15,6 +15,8 @@ import org.atalaya.simulators.registry.RegistrySimulator;
 import org.atalaya.store.internal.HotlistStore;
 import org.atalaya.store.jdbc.Database;
 import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A full sync of the ministry's hotlist, as the connector makes it on first start or after a
@@ -26,6 +28,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar org.atalaya.routes.vehicleregistry.internal.RegistrySyncBenchmark 1000000}.
  */
 public final class RegistrySyncBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySyncBenchmark.class);
 
     private RegistrySyncBenchmark() {
     }
@@ -80,7 +84,7 @@ public final class RegistrySyncBenchmark {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        System.out.printf("%-110s %8.1f s   heap after GC %,6.0f MiB%n", String.format(what, argument), seconds,
-                memory.getHeapMemoryUsage().getUsed() / 1048576.0);
+        LOG.info(String.format(java.util.Locale.ROOT, "%-110s %8.1f s   heap after GC %,6.0f MiB",
+                String.format(what, argument), seconds, memory.getHeapMemoryUsage().getUsed() / 1048576.0));
     }
 }
