@@ -41,14 +41,14 @@ public final class DeviceTopic {
     /**
      * The Camel endpoint a connector consumes what devices publish on this filter from: a durable
      * shared subscription, so that what they publish while the connector is not deployed waits
-     * for it, each message in a local JMS transaction.
+     * for it, consumed in batches, each in one local JMS transaction that the route's
+     * {@code jms:} sends join ({@code jms-batch:}, see the runtime's README).
      *
      * @param subscription the subscription's name (its queue in {@code etc/artemis.xml})
-     * @param consumers    how many messages are processed in parallel
+     * @param consumers    how many batches are processed in parallel
      */
     public String subscriptionEndpoint(String subscription, int consumers) {
-        return "jms:topic:" + address() + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName="
-                + subscription + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=" + consumers;
+        return "jms-batch:topic:" + address() + "?subscription=" + subscription + "&consumers=" + consumers;
     }
 
     /**

@@ -16,9 +16,8 @@ class DeviceTopicTest {
 
     @Test
     void isConsumedThroughADurableSharedTransactedSubscription() {
-        assertThat(topic.subscriptionEndpoint("atalaya-city-sensors", 3)).isEqualTo("jms:topic:atalaya.sensors.*.readings"
-                + "?subscriptionDurable=true&subscriptionShared=true&subscriptionName=atalaya-city-sensors"
-                + "&transacted=true&cacheLevelName=CACHE_CONSUMER&concurrentConsumers=3");
+        assertThat(topic.subscriptionEndpoint("atalaya-city-sensors", 3))
+                .isEqualTo("jms-batch:topic:atalaya.sensors.*.readings?subscription=atalaya-city-sensors&consumers=3");
     }
 
     @Test

@@ -86,7 +86,12 @@ public class ConnectorHost {
             camel.setApplicationContextClassLoader(classLoader);
             camel.getShutdownStrategy().setTimeout(config.shutdownTimeoutSeconds());
             camel.getShutdownStrategy().setLogInflightExchangesOnTimeout(true);
-            camel.addComponent("jms", jms(config));
+            ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(config.broker_url(),
+                    config.broker_user(), config.broker_password());
+            // a session looks a destination up on the broker once, not on every send
+            broker.setCacheDestinations(true);
+            camel.addComponent("jms", jms(broker, config));
+            camel.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(broker, connectionFactory));
             camel.getCamelContextExtension().setErrorHandlerFactory(DeadLetters.channel(config));
             camel.build();
             camel.start();
@@ -113,9 +118,7 @@ public class ConnectorHost {
         connectors.replaceAll((connector, routes) -> List.of());
     }
 
-    private JmsComponent jms(RuntimeConfiguration config) {
-        ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(config.broker_url(),
-                config.broker_user(), config.broker_password());
+    private JmsComponent jms(ActiveMQConnectionFactory broker, RuntimeConfiguration config) {
         connectionFactory = new JmsPoolConnectionFactory();
         connectionFactory.setConnectionFactory(broker);
         connectionFactory.setMaxConnections(config.broker_maxConnections());
@@ -123,10 +126,11 @@ public class ConnectorHost {
         jms.setConnectionFactory(connectionFactory);
         // Consumers whose broker is not there yet (at boot) try again every second.
         jms.getConfiguration().setRecoveryInterval(1000);
-        // A transacted consumer commits its local session only after the route is done, but
+        // A transacted jms: consumer commits its local session only after the route is done, but
         // what the route sends goes on its own session: the broker drops a re-sent event by
         // its duplicate id, where a duplicate inside the consumer's transaction would roll it
-        // back, and redeliver it, again and again.
+        // back, and redeliver it, again and again. The jms-batch: consumers, on the hot paths,
+        // do send within their transaction, and handle that refusal (BatchJmsConsumer).
         jms.getConfiguration().setLazyCreateTransactionManager(false);
         jms.getConfiguration().setExposeListenerSession(false);
         return jms;

@@ -156,7 +156,7 @@ class ConnectorHostTest {
     }
 
     /** A connector whose routes {@code configure} builds, each time anew. */
-    private static Connector connector(String name, Consumer<RouteBuilder> configure) {
+    static Connector connector(String name, Consumer<RouteBuilder> configure) {
         return new Connector() {
             @Override
             public String name() {

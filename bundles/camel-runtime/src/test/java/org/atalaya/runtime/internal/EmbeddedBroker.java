@@ -28,6 +28,15 @@ final class EmbeddedBroker implements AutoCloseable {
         return url;
     }
 
+    /** Messages on a queue, those being delivered or scheduled for redelivery included. */
+    long messageCount(String queue) {
+        return broker.getActiveMQServer().locateQueue(queue).getMessageCount();
+    }
+
+    boolean hasQueue(String queue) {
+        return broker.getActiveMQServer().locateQueue(queue) != null;
+    }
+
     @Override
     public void close() throws Exception {
         broker.stop();

@@ -14,8 +14,10 @@ import org.atalaya.runtime.CanonicalJson;
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
  * {@code atalaya.alerts}, and then it is handed to the archive queue: the alert path never waits
  * for the database, and waits for the vehicle registry's details of a hit only within the hit's
- * time budget ({@link HitEnrichment}). The read is consumed in a local transaction, so a failure before the hand-off
- * redelivers it; alert ids and the read id are duplicate ids, so a redelivery adds nothing twice.
+ * time budget ({@link HitEnrichment}). Reads are consumed in batches, each in a local transaction
+ * that the alerts and the archive copies join: a failure before the commit redelivers the reads
+ * and nothing of what they produced is sent. Alert ids and the read id are duplicate ids, so a
+ * redelivered read adds nothing twice.
  */
 final class AnprRoutes extends RouteBuilder {
 
@@ -36,8 +38,7 @@ final class AnprRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:" + Addresses.INBOUND_ANPR + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                + "&concurrentConsumers=" + consumers)
+        from("jms-batch:queue:" + Addresses.INBOUND_ANPR + "?consumers=" + consumers)
                 .routeId(ROUTE_ID)
                 .process(this::correlate).id("correlate")
                 .split(exchangeProperty(ALERTS))

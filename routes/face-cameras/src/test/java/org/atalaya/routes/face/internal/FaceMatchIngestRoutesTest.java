@@ -50,9 +50,7 @@ class FaceMatchIngestRoutesTest extends CamelTestSupport {
     @Test
     void consumesTheFaceTopicsFromADurableSharedSubscriptionInATransaction() {
         String uri = context.getRouteDefinition(FaceMatchIngestRoutes.ROUTE_ID).getInput().getEndpointUri();
-        assertThat(uri).startsWith("jms:topic:atalaya.face.*.matches?")
-                .contains("subscriptionDurable=true", "subscriptionShared=true",
-                        "subscriptionName=atalaya-face-cameras", "transacted=true");
+        assertThat(uri).startsWith("jms-batch:topic:atalaya.face.*.matches?").contains("subscription=atalaya-face-cameras");
         assertThat(context.getRouteDefinition(FaceMatchIngestRoutes.ROUTE_ID).toString())
                 .contains("jms:queue:atalaya.in.face");
     }

@@ -1,0 +1,68 @@
+package org.atalaya.runtime.internal;
+
+import java.util.Map;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * {@code jms-batch:}: consumes a queue or a shared durable topic subscription in batches, each
+ * batch in one local JMS transaction, and lets the route's {@code jms:} sends join that
+ * transaction. What a batch of events produced is on the broker, and the events are off their
+ * queue, after one commit: one journal sync for the batch instead of two for every event.
+ *
+ * <ul>
+ * <li>{@code jms-batch:queue:<name>[?consumers=2&batchSize=200]}</li>
+ * <li>{@code jms-batch:topic:<address>?subscription=<name>[&consumers=2&batchSize=200]}</li>
+ * </ul>
+ *
+ * See {@link BatchJmsConsumer} for how a batch is formed, committed and, when it fails, retried.
+ */
+final class BatchJmsComponent extends DefaultComponent {
+
+    static final String SCHEME = "jms-batch";
+
+    private final ConnectionFactory connections;
+    private final ConnectionFactory sendersFactory;
+
+    /**
+     * @param connections    makes the consumers' own connections
+     * @param sendersFactory the connection factory the {@code jms} component sends with; a send
+     *                       made with it while a batch is processed joins the batch's transaction
+     */
+    BatchJmsComponent(ConnectionFactory connections, ConnectionFactory sendersFactory) {
+        this.connections = connections;
+        this.sendersFactory = sendersFactory;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+        int colon = remaining.indexOf(':');
+        String kind = colon < 0 ? "" : remaining.substring(0, colon);
+        String name = colon < 0 ? "" : remaining.substring(colon + 1);
+        if (!kind.equals("queue") && !kind.equals("topic") || name.isEmpty()) {
+            throw new IllegalArgumentException("'" + remaining + "': expected " + SCHEME + ":queue:<name> or " + SCHEME
+                    + ":topic:<address>?subscription=<name>");
+        }
+        String subscription = getAndRemoveParameter(parameters, "subscription", String.class);
+        if (kind.equals("topic") == (subscription == null || subscription.isBlank())) {
+            throw new IllegalArgumentException("'" + remaining + "': a topic is consumed through a named durable subscription,"
+                    + " a queue without one");
+        }
+        int consumers = getAndRemoveParameter(parameters, "consumers", Integer.class, 2);
+        int batchSize = getAndRemoveParameter(parameters, "batchSize", Integer.class, 200);
+        if (consumers < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("'" + remaining + "': consumers and batchSize must be at least 1");
+        }
+        return new BatchJmsEndpoint(uri, this, kind.equals("topic"), name, subscription, consumers, batchSize);
+    }
+
+    ConnectionFactory connections() {
+        return connections;
+    }
+
+    ConnectionFactory sendersFactory() {
+        return sendersFactory;
+    }
+}
