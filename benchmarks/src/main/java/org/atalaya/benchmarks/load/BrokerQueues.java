@@ -57,6 +57,16 @@ public final class BrokerQueues implements AutoCloseable {
         return total;
     }
 
+    /** Each ANPR path queue's depth, in path order: where a backlog sits. */
+    public String anprDepths() throws IOException, JMException {
+        StringBuilder depths = new StringBuilder();
+        for (String queue : ANPR_PATH) {
+            depths.append(depths.length() == 0 ? "" : ", ").append(queue).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%,d", depth(queue)));
+        }
+        return depths.toString();
+    }
+
     @Override
     public void close() throws IOException {
         connector.close();

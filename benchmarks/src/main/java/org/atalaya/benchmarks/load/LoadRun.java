@@ -177,8 +177,8 @@ public final class LoadRun {
                     alerts.record(true);
                 }
                 if (second % 10 == 0) {
-                    report.line("  %3d s: %,d reads accepted (%,d over REST), backlog %,d, %,d hits streamed", second,
-                            accepted, restAccepted.get(), backlog, alerts.hits());
+                    report.line("  %3d s: %,d reads accepted (%,d over REST), %,d hits streamed; queues: %s", second,
+                            accepted, restAccepted.get(), alerts.hits(), queues.anprDepths());
                 }
             }
             sending.set(false);
@@ -247,8 +247,8 @@ public final class LoadRun {
                     alerts.record(true);
                 }
                 if (n > 0 && n % (options.rate() * 10L) == 0) {
-                    report.line("  %3d s: %,d reads accepted over MQTT, backlog %,d, %,d hits streamed",
-                            n / options.rate(), fleet.accepted(), queues.anprBacklog(), alerts.hits());
+                    report.line("  %3d s: %,d reads accepted over MQTT, %,d hits streamed; queues: %s",
+                            n / options.rate(), fleet.accepted(), alerts.hits(), queues.anprDepths());
                 }
                 if (workload.hits(n)) {
                     alerts.sent(n);
@@ -273,6 +273,7 @@ public final class LoadRun {
             restPool.awaitTermination(1, TimeUnit.MINUTES);
             fleet.drain(TimeUnit.MINUTES.toMillis(1));
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
+            double cpuSeconds = Testbed.seconds(start);
             while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 if (Testbed.seconds(start) > sendSeconds + 300) {
@@ -283,7 +284,7 @@ public final class LoadRun {
             report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
                     + "%d unexpected; hub CPU %.2f cores", total, options.rate(), sendSeconds, alerts.hits(),
                     expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
-                    cpuAtEnd.coresSince(cpuAtStart, sendSeconds));
+                    cpuAtEnd.coresSince(cpuAtStart, cpuSeconds));
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
         } finally {
             restPool.shutdownNow();
