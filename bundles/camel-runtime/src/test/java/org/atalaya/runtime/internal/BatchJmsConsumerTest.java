@@ -10,45 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.camel.ConsumerTemplate;
-import org.apache.camel.ProducerTemplate;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.messaging.EventHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BatchJmsConsumerTest {
-
-    private static EmbeddedBroker broker;
-
-    private final ConnectorHost host = new ConnectorHost();
-    private ProducerTemplate producer;
-    private ConsumerTemplate consumer;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new EmbeddedBroker();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void startHost() throws Exception {
-        host.start(ConnectorHostTest.configuration(broker.url()));
-        producer = host.camelContext().createProducerTemplate();
-        consumer = host.camelContext().createConsumerTemplate();
-    }
-
-    @AfterEach
-    void stopHost() {
-        host.stop();
-    }
+class BatchJmsConsumerTest extends HostOnBroker {
 
     @Test
     void takesWhatIsWaitingAsOneBatchWhoseSendsAreRolledBackWithItWhenOneEventFails() {

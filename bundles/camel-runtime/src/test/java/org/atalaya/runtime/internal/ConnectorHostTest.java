@@ -6,49 +6,15 @@ import java.lang.annotation.Annotation;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.Connector;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConnectorHostTest {
-
-    private static EmbeddedBroker broker;
-
-    private final ConnectorHost host = new ConnectorHost();
-    private ProducerTemplate producer;
-    private ConsumerTemplate consumer;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new EmbeddedBroker();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
-
-    @BeforeEach
-    void startHost() throws Exception {
-        host.start(configuration(broker.url()));
-        producer = host.camelContext().createProducerTemplate();
-        consumer = host.camelContext().createConsumerTemplate();
-    }
-
-    @AfterEach
-    void stopHost() {
-        host.stop();
-    }
+class ConnectorHostTest extends HostOnBroker {
 
     @Test
     void addsAConnectorsRoutesAndRemovesExactlyThoseWhenItGoes() {
