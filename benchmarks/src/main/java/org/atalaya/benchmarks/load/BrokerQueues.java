@@ -2,6 +2,7 @@ package org.atalaya.benchmarks.load;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ public final class BrokerQueues implements AutoCloseable {
         StringBuilder depths = new StringBuilder();
         for (String queue : ANPR_PATH) {
             depths.append(depths.length() == 0 ? "" : ", ").append(queue).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%,d", depth(queue)));
+                    .append(String.format(Locale.ROOT, "%,d", depth(queue)));
         }
         return depths.toString();
     }

@@ -102,11 +102,8 @@ public final class LoadRun {
         long pid = hub.javaProcess().orElseThrow().pid();
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
-                MqttFleet fleet = testbed.mqttCameras(workload, options.window(), n -> {
-                    if (workload.hits(n)) {
-                        expectedHits.incrementAndGet();
-                    }
-                })) {
+                MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
+                        workload.countingHits(expectedHits))) {
             RestCameras rest = testbed.restCameras(workload);
             AtomicBoolean sending = new AtomicBoolean(true);
             AtomicLong next = new AtomicLong();
@@ -229,11 +226,8 @@ public final class LoadRun {
         ExecutorService restPool = Executors.newFixedThreadPool(4);
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
-                MqttFleet fleet = testbed.mqttCameras(workload, options.window(), n -> {
-                    if (workload.hits(n)) {
-                        expectedHits.incrementAndGet();
-                    }
-                })) {
+                MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
+                        workload.countingHits(expectedHits))) {
             RestCameras rest = testbed.restCameras(workload);
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long total = (long) options.rate() * options.latencySeconds();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The generator's ground truth. The hotlist lists {@code entries} plates of the old Spanish
@@ -112,6 +113,15 @@ public final class Workload {
     /** Whether read {@code n} is of a listed plate, which must raise exactly one hit. */
     public boolean hits(long n) {
         return n % hitEvery == 0 && listedFrom + n / hitEvery < entries;
+    }
+
+    /** Counts in {@code expected} the hits among the reads the hub accepts. */
+    public MqttFleet.Acceptance countingHits(AtomicLong expected) {
+        return n -> {
+            if (hits(n)) {
+                expected.incrementAndGet();
+            }
+        };
     }
 
     public String plate(long n) {

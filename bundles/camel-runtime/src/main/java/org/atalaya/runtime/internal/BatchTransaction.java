@@ -27,10 +27,11 @@ import org.springframework.jms.connection.JmsResourceHolder;
  * against the sends of the transaction still open, so two events with the same id in one batch
  * would both go out; this session sends the first and drops the second, as the broker would
  * have across transactions.</li>
- * <li>The senders look their destination up and open a producer for every message, and the
- * client asks the broker about the destination each time: three round trips per send, which
- * under load cost more than the send. This session keeps each destination and its producer
- * for its lifetime; closing one of its producers leaves it open.</li>
+ * <li>The senders open a producer for every message, and the client asks the broker about the
+ * destination each time (two round trips, which under load cost more than the send). This
+ * session keeps each destination's producer for its lifetime; closing it leaves it open. The
+ * destinations themselves the session caches already (the hub's connection factory caches
+ * destinations).</li>
  * </ul>
  */
 final class BatchTransaction {
@@ -39,7 +40,6 @@ final class BatchTransaction {
     private final JmsResourceHolder holder;
     /** Destination and duplicate id of every send in the open transaction. */
     private final Set<String> sent = new HashSet<>();
-    private final Map<String, Object> destinations = new HashMap<>();
     private final Map<Destination, MessageProducer> producers = new HashMap<>();
 
     BatchTransaction(ConnectionFactory sendersFactory, Connection connection, Session session) {
@@ -72,17 +72,8 @@ final class BatchTransaction {
         if (method.getName().equals("hashCode") && args == null) {
             return System.identityHashCode(proxy);
         }
-        String name = method.getName();
-        if ((name.equals("createQueue") || name.equals("createTopic")) && args != null && args.length == 1) {
-            String key = name + ":" + args[0];
-            Object destination = destinations.get(key);
-            if (destination == null) {
-                destination = invoke(session, method, args);
-                destinations.put(key, destination);
-            }
-            return destination;
-        }
-        if (name.equals("createProducer") && args != null && args.length == 1 && args[0] instanceof Destination to) {
+        if (method.getName().equals("createProducer") && args != null && args.length == 1
+                && args[0] instanceof Destination to) {
             MessageProducer producer = producers.get(to);
             if (producer == null) {
                 MessageProducer created = session.createProducer(to);

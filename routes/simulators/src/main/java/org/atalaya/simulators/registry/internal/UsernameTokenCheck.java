@@ -12,6 +12,7 @@ import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.phase.Phase;
+import org.atalaya.registry.v1.UsernameToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -28,13 +29,12 @@ import org.w3c.dom.Node;
  */
 final class UsernameTokenCheck extends AbstractSoapInterceptor {
 
-    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    static final QName SECURITY = new QName(WSSE, "Security");
+    static final String WSSE = UsernameToken.WSSE;
+    static final QName SECURITY = UsernameToken.SECURITY;
     static final QName INVALID_SECURITY = new QName(WSSE, "InvalidSecurity", "wsse");
     static final QName FAILED_AUTHENTICATION = new QName(WSSE, "FailedAuthentication", "wsse");
     static final QName UNSUPPORTED_SECURITY_TOKEN = new QName(WSSE, "UnsupportedSecurityToken", "wsse");
-    static final String PASSWORD_TEXT =
-            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+    static final String PASSWORD_TEXT = UsernameToken.PASSWORD_TEXT;
 
     private static final Logger LOG = LoggerFactory.getLogger(UsernameTokenCheck.class);
 

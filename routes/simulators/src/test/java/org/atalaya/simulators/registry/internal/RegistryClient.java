@@ -5,17 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.ws.BindingProvider;
 
 import org.apache.cxf.headers.Header;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
+import org.atalaya.registry.v1.UsernameToken;
 import org.atalaya.registry.v1.VehicleRegistry;
 import org.atalaya.registry.v1.VehicleRegistryService;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The hub's side of the contract as a test needs it: the JAX-WS port of the generated service
@@ -46,30 +43,8 @@ final class RegistryClient {
         context.put(FaultListener.class.getName(), (FaultListener) (fault, description, message) -> false);
         if (user != null) {
             context.put(Header.HEADER_LIST, List.of(new Header(new QName(WSSE, "Security"),
-                    usernameToken(user, password, passwordType))));
+                    UsernameToken.header(user, password, passwordType))));
         }
         return port;
-    }
-
-    private static Element usernameToken(String user, String password, String passwordType) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element security = document.createElementNS(WSSE, "wsse:Security");
-            Element token = document.createElementNS(WSSE, "wsse:UsernameToken");
-            Element name = document.createElementNS(WSSE, "wsse:Username");
-            name.setTextContent(user);
-            Element secret = document.createElementNS(WSSE, "wsse:Password");
-            secret.setAttributeNS(null, "Type", passwordType);
-            secret.setTextContent(password);
-            token.appendChild(name);
-            token.appendChild(secret);
-            security.appendChild(token);
-            document.appendChild(security);
-            return security;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

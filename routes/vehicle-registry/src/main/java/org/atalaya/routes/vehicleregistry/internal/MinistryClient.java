@@ -11,9 +11,6 @@ import java.util.Optional;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
-import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -29,11 +26,10 @@ import org.atalaya.registry.v1.Hit;
 import org.atalaya.registry.v1.HotlistChanges;
 import org.atalaya.registry.v1.HotlistPage;
 import org.atalaya.registry.v1.NotFoundFault;
+import org.atalaya.registry.v1.UsernameToken;
 import org.atalaya.registry.v1.VehicleRecord;
 import org.atalaya.registry.v1.VehicleRegistry;
 import org.atalaya.registry.v1.VehicleRegistryService;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The hub's side of the ministry's vehicle registry contract: a CXF JAX-WS client on a bus of its
@@ -43,11 +39,6 @@ import org.w3c.dom.Element;
  * calls are thread-safe as long as nobody changes the request context, which is set once here.
  */
 final class MinistryClient implements AutoCloseable {
-
-    static final String WSSE =
-            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
-    static final String PASSWORD_TEXT =
-            "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
     private final Bus bus;
     private final VehicleRegistry port;
@@ -86,7 +77,8 @@ final class MinistryClient implements AutoCloseable {
                     (FaultListener) (fault, description, message) -> false);
             if (user != null && !user.isBlank()) {
                 client.getRequestContext().put(Header.HEADER_LIST,
-                        List.of(new Header(new QName(WSSE, "Security"), usernameToken(user, password))));
+                        List.of(new Header(UsernameToken.SECURITY,
+                                UsernameToken.header(user, password, UsernameToken.PASSWORD_TEXT))));
             }
             HTTPConduit conduit = (HTTPConduit) client.getConduit();
             HTTPClientPolicy policy = new HTTPClientPolicy();
@@ -138,28 +130,6 @@ final class MinistryClient implements AutoCloseable {
             ClientProxy.getClient(port).destroy();
         } finally {
             bus.shutdown(true);
-        }
-    }
-
-    private static Element usernameToken(String user, String password) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().newDocument();
-            Element security = document.createElementNS(WSSE, "wsse:Security");
-            Element token = document.createElementNS(WSSE, "wsse:UsernameToken");
-            Element name = document.createElementNS(WSSE, "wsse:Username");
-            name.setTextContent(user);
-            Element secret = document.createElementNS(WSSE, "wsse:Password");
-            secret.setAttributeNS(null, "Type", PASSWORD_TEXT);
-            secret.setTextContent(password);
-            token.appendChild(name);
-            token.appendChild(secret);
-            security.appendChild(token);
-            document.appendChild(security);
-            return security;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
