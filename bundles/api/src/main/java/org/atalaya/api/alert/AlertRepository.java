@@ -12,8 +12,20 @@ public interface AlertRepository {
      *
      * @return the stored alert, or empty when it was already there
      */
-    Optional<AgencyAlert> save(String agency, String id, AlertKind kind, int priority, String plate, String cameraId,
-            Instant raisedAt, String json);
+    default Optional<AgencyAlert> save(String agency, String id, AlertKind kind, int priority, String plate,
+            String cameraId, Instant raisedAt, String json) {
+        return saveAll(agency, List.of(new AgencyAlert(0, agency, id, kind, priority, plate, cameraId, raisedAt, json,
+                null, null))).stream().findFirst();
+    }
+
+    /**
+     * Records alerts an agency received, in their order and in one transaction: all or none. One
+     * it already has, or that comes twice in the list, is recorded once. Their sequence numbers
+     * and acknowledgements are the store's and are ignored here.
+     *
+     * @return the alerts stored now, numbered, in order
+     */
+    List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received);
 
     List<AgencyAlert> list(String agency, AlertQuery query);
 

@@ -16,6 +16,8 @@ import org.apache.camel.support.DefaultComponent;
  * <li>{@code jms-batch:queue:<name>[?consumers=2&batchSize=200]}</li>
  * <li>{@code jms-batch:topic:<address>?subscription=<name>[&consumers=2&batchSize=200]}</li>
  * </ul>
+ * {@code grouped=true} hands the route a whole batch as one exchange, its body the list of
+ * messages.
  *
  * See {@link BatchJmsConsumer} for how a batch is formed, committed and, when it fails, retried.
  */
@@ -52,10 +54,12 @@ final class BatchJmsComponent extends DefaultComponent {
         }
         int consumers = getAndRemoveParameter(parameters, "consumers", Integer.class, 2);
         int batchSize = getAndRemoveParameter(parameters, "batchSize", Integer.class, 200);
+        boolean grouped = getAndRemoveParameter(parameters, "grouped", Boolean.class, false);
         if (consumers < 1 || batchSize < 1) {
             throw new IllegalArgumentException("'" + remaining + "': consumers and batchSize must be at least 1");
         }
-        return new BatchJmsEndpoint(uri, this, kind.equals("topic"), name, subscription, consumers, batchSize);
+        return new BatchJmsEndpoint(uri, this, kind.equals("topic"), name, subscription, consumers, batchSize,
+                grouped);
     }
 
     ConnectionFactory connections() {

@@ -1,5 +1,7 @@
 package org.atalaya.runtime.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +49,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>The connection fails: the broker rolls back the open batch, and the thread connects
  * again every second until it can.</li>
  * </ul>
- * The broker's own limit on redeliveries ({@code max-delivery-attempts}) moves an event that
+ * With {@code grouped=true} the route gets one exchange per batch instead, its body the list of
+ * the batch's messages (Camel messages with their JMS headers), for a route that stores a batch
+ * in one database transaction. A redelivered event is a group of its own, outside the
+ * transaction as above.
+ *
+ * <p>The broker's own limit on redeliveries ({@code max-delivery-attempts}) moves an event that
  * keeps failing to the dead-letter address.
  */
 final class BatchJmsConsumer extends DefaultConsumer {
@@ -137,13 +144,22 @@ final class BatchJmsConsumer extends DefaultConsumer {
             throws JMSException {
         Message message = consumer.receive(FIRST_WAIT_MILLIS);
         int size = 0;
+        List<Message> group = new ArrayList<>();
         try {
             while (message != null) {
                 size++;
                 boolean redelivered = message.getJMSRedelivered();
-                process(message, session, redelivered ? null : transaction.holder());
+                if (!endpoint.grouped()) {
+                    process(List.of(message), session, redelivered ? null : transaction.holder());
+                } else if (redelivered) {
+                    processGroup(group, session, transaction.holder());
+                    process(List.of(message), session, null);
+                } else {
+                    group.add(message);
+                }
                 message = redelivered || size >= endpoint.batchSize() ? null : consumer.receiveNoWait();
             }
+            processGroup(group, session, transaction.holder());
         } catch (RouteFailure failure) {
             transaction.rollback();
             LOG.warn("{}: a batch of {} events was rolled back, they are redelivered: {}", endpoint.getEndpointUri(),
@@ -163,10 +179,30 @@ final class BatchJmsConsumer extends DefaultConsumer {
         }
     }
 
-    /** Runs one event through the route; its sends join {@code transaction} when there is one. */
-    private void process(Message message, Session session, JmsResourceHolder transaction) throws RouteFailure {
+    private void processGroup(List<Message> group, Session session, JmsResourceHolder transaction)
+            throws RouteFailure {
+        if (!group.isEmpty()) {
+            process(List.copyOf(group), session, transaction);
+            group.clear();
+        }
+    }
+
+    /**
+     * Runs one event through the route, or in grouped mode one exchange whose body is the
+     * group's messages; its sends join {@code transaction} when there is one.
+     */
+    private void process(List<Message> messages, Session session, JmsResourceHolder transaction)
+            throws RouteFailure {
         Exchange exchange = createExchange(false);
-        exchange.setIn(new JmsMessage(exchange, message, session, binding));
+        if (endpoint.grouped()) {
+            List<org.apache.camel.Message> body = new ArrayList<>(messages.size());
+            for (Message message : messages) {
+                body.add(new JmsMessage(exchange, message, session, binding));
+            }
+            exchange.getIn().setBody(body);
+        } else {
+            exchange.setIn(new JmsMessage(exchange, messages.get(0), session, binding));
+        }
         Object key = endpoint.getComponent().sendersFactory();
         if (transaction != null) {
             TransactionSynchronizationManager.bindResource(key, transaction);

@@ -14,15 +14,17 @@ final class BatchJmsEndpoint extends DefaultEndpoint {
     private final String subscription;
     private final int consumers;
     private final int batchSize;
+    private final boolean grouped;
 
     BatchJmsEndpoint(String uri, BatchJmsComponent component, boolean topic, String name, String subscription,
-            int consumers, int batchSize) {
+            int consumers, int batchSize, boolean grouped) {
         super(uri, component);
         this.topic = topic;
         this.name = name;
         this.subscription = subscription;
         this.consumers = consumers;
         this.batchSize = batchSize;
+        this.grouped = grouped;
     }
 
     @Override
@@ -65,5 +67,9 @@ final class BatchJmsEndpoint extends DefaultEndpoint {
 
     int batchSize() {
         return batchSize;
+    }
+
+    boolean grouped() {
+        return grouped;
     }
 }

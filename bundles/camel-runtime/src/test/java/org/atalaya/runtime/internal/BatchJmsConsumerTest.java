@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.Message;
 
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.messaging.EventHeaders;
@@ -102,6 +105,49 @@ class BatchJmsConsumerTest extends HostOnBroker {
         assertThat(dead.getIn().getHeader(EventHeaders.FAILURE_REASON)).isEqualTo("not a read");
         assertThat(dead.getIn().getHeader(EventHeaders.FAILED_ROUTE)).isEqualTo("batchreject-route");
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount("test.batchreject.in") == 0);
+    }
+
+    @Test
+    void groupedHandsTheRouteEachBatchAsOneListAndRedeliversItAsGroupsOfOneWhenItFails() {
+        List<String> events = List.of("g1", "g2", "g3", "g4");
+        events.forEach(event -> producer.sendBodyAndHeader("jms:queue:test.grouped.in", event, "AtalayaPlate",
+                "P-" + event));
+        List<List<String>> groups = new CopyOnWriteArrayList<>();
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        host.addConnector(ConnectorHostTest.connector("grouped", routes -> {
+            routes.errorHandler(routes.noErrorHandler());
+            routes.from("jms-batch:queue:test.grouped.in?consumers=1&batchSize=10&grouped=true").routeId("grouped-route")
+                    .process(exchange -> {
+                        List<String> group = new ArrayList<>();
+                        for (Object each : exchange.getIn().getBody(List.class)) {
+                            Message message = (Message) each;
+                            group.add(message.getBody(String.class) + "=" + message.getHeader("AtalayaPlate"));
+                        }
+                        groups.add(group);
+                        if (group.contains("g2=P-g2") && failedOnce.add("g2")) {
+                            throw new IllegalStateException("the group with g2 fails the first time");
+                        }
+                        exchange.getIn().setBody(String.join(",", group));
+                    })
+                    .to("jms:queue:test.grouped.out");
+        }));
+
+        List<String> out = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String next = consumer.receiveBody("jms:queue:test.grouped.out", 1_000, String.class);
+            if (next != null) {
+                out.addAll(List.of(next.split(",")));
+            }
+            return out.size() >= events.size();
+        });
+
+        // every event came out once: the failed group's send went back with it
+        assertThat(out).containsExactlyInAnyOrder("g1=P-g1", "g2=P-g2", "g3=P-g3", "g4=P-g4");
+        // the group that failed came back one event at a time
+        List<String> failed = groups.stream().filter(group -> group.contains("g2=P-g2")).findFirst().orElseThrow();
+        assertThat(groups).containsAll(failed.stream().map(List::of).toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount("test.grouped.in") == 0);
+        assertThat(consumer.receiveBodyNoWait("jms:queue:test.grouped.out")).isNull();
     }
 
     @Test

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertKind;
@@ -43,20 +45,29 @@ public final class AlertStore implements AlertRepository {
     }
 
     @Override
-    public Optional<AgencyAlert> save(String agency, String id, AlertKind kind, int priority, String plate,
-            String cameraId, Instant raisedAt, String json) {
-        if (priority < 0 || priority > 100) {
-            throw new IllegalArgumentException("priority must be 0 to 100: " + priority);
-        }
-        AgencyAlert alert = new AgencyAlert(0, agency, id, kind, priority, plate, cameraId, Database.stored(raisedAt),
-                json, null, null);
-        return database.transaction("save alert " + id + " for " + agency, connection -> {
-            lockAgency(connection, agency);
-            // the agency's lock makes this check and the insert one step
-            if (find(connection, agency, id).isPresent()) {
-                return Optional.empty();
+    public List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received) {
+        List<AgencyAlert> alerts = new ArrayList<>(received.size());
+        for (AgencyAlert alert : received) {
+            if (alert.priority() < 0 || alert.priority() > 100) {
+                throw new IllegalArgumentException("priority must be 0 to 100: " + alert.priority());
             }
-            return Optional.of(insert(connection, alert));
+            alerts.add(new AgencyAlert(0, agency, alert.id(), alert.kind(), alert.priority(), alert.plate(),
+                    alert.cameraId(), Database.stored(alert.raisedAt()), alert.json(), null, null));
+        }
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        return database.transaction("save " + alerts.size() + " alerts for " + agency, connection -> {
+            lockAgency(connection, agency);
+            // the agency's lock makes the checks and the inserts one step
+            Set<String> seen = new HashSet<>();
+            List<AgencyAlert> stored = new ArrayList<>(alerts.size());
+            for (AgencyAlert alert : alerts) {
+                if (seen.add(alert.id()) && find(connection, agency, alert.id()).isEmpty()) {
+                    stored.add(insert(connection, alert));
+                }
+            }
+            return stored;
         });
     }
 

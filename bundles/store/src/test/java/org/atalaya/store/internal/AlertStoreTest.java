@@ -60,6 +60,31 @@ class AlertStoreTest extends DatabaseTestSupport {
     }
 
     @Test
+    void storesABatchInOneTransactionInItsOrderOnceEach() {
+        AgencyAlert earlier = save(LOCAL, "hit-0", AlertKind.HIT, 80, "1234BCD", "ceu-port", T0);
+
+        List<AgencyAlert> stored = store.saveAll(LOCAL, List.of(received("hit-1"), received("hit-0"),
+                received("hit-2"), received("hit-1")));
+
+        // the one stored before and the repeat in the batch are not stored again
+        assertThat(stored).extracting(AgencyAlert::id).containsExactly("hit-1", "hit-2");
+        assertThat(stored.get(0).sequence()).isGreaterThan(earlier.sequence());
+        assertThat(stored.get(1).sequence()).isGreaterThan(stored.get(0).sequence());
+        assertThat(store.after(LOCAL, 0, 10)).containsExactly(earlier, stored.get(0), stored.get(1));
+        assertThat(store.saveAll(LOCAL, List.of())).isEmpty();
+    }
+
+    @Test
+    void aBatchWithAnInvalidAlertStoresNothing() {
+        AgencyAlert invalid = new AgencyAlert(0, LOCAL, "hit-9", AlertKind.HIT, 101, "1234BCD", "ceu-port", T0, "{}",
+                null, null);
+
+        assertThatThrownBy(() -> store.saveAll(LOCAL, List.of(received("hit-8"), invalid)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.after(LOCAL, 0, 10)).isEmpty();
+    }
+
+    @Test
     void numbersAnAgencysAlertsInTheOrderTheyAreStored() {
         AgencyAlert a1 = save(LOCAL, "a1", AlertKind.HIT, 50, "1234BCD", "ceu-port", T0);
         AgencyAlert a2 = save(LOCAL, "a2", AlertKind.CLONE, 50, "5678FGH", "ceu-port", T0.minusSeconds(60));
@@ -208,6 +233,11 @@ class AlertStoreTest extends DatabaseTestSupport {
         assertThatThrownBy(() -> save(LOCAL, "hit-1", AlertKind.HIT, 101, "1234BCD", "ceu-port", T0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.after(LOCAL, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static AgencyAlert received(String id) {
+        return new AgencyAlert(0, LOCAL, id, AlertKind.HIT, 80, "1234BCD", "ceu-port", T0, "{\"id\":\"" + id + "\"}",
+                null, null);
     }
 
     private AgencyAlert save(String agency, String id, AlertKind kind, int priority, String plate, String cameraId,

@@ -1,6 +1,8 @@
 package org.atalaya.routes.controlcentres.internal;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertKind;
 import org.atalaya.api.alert.AlertRepository;
 import org.atalaya.api.messaging.Addresses;
@@ -15,13 +18,16 @@ import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
 
 /**
- * Each agency's durable queue on {@code atalaya.alerts} into its record of alerts, in a local
- * JMS transaction: an alert is taken off the queue only once it is stored, and one stored already
- * (a redelivery) is not stored again. Storing wakes the agency's streams.
+ * Each agency's durable queue on {@code atalaya.alerts} into its record of alerts. The alerts
+ * waiting are taken as one batch in a local JMS transaction ({@code jms-batch}, grouped), stored
+ * in one database transaction, and only then taken off the queue: an alert stored already (a
+ * redelivery) is not stored again, and one that is not an alert goes to the dead-letter address
+ * with its reason in the same JMS transaction. Storing wakes the agency's streams.
  */
 final class AlertRoutes extends RouteBuilder {
 
     static final String ROUTE_PREFIX = "control-centres-alerts-";
+    private static final String NOT_ALERTS = "AtalayaNotAlerts";
 
     private final List<String> agencies;
     private final AlertRepository alerts;
@@ -36,22 +42,57 @@ final class AlertRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (String agency : agencies) {
-            from("jms:queue:" + Addresses.ALERTS + "::" + agency + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
+            from("jms-batch:queue:" + Addresses.ALERTS + "::" + agency + "?consumers=1&batchSize=500&grouped=true")
                     .routeId(ROUTE_PREFIX + agency)
-                    .process(exchange -> store(agency, exchange)).id("store-" + agency);
+                    .process(exchange -> store(agency, exchange)).id("store-" + agency)
+                    .split(exchangeProperty(NOT_ALERTS))
+                        .to("jms:queue:" + Addresses.DEAD_LETTERS).id("not-an-alert-" + agency)
+                    .end();
         }
     }
 
-    private void store(String agency, Exchange exchange) throws Exception {
-        Message message = exchange.getIn();
+    private void store(String agency, Exchange exchange) {
+        List<AgencyAlert> received = new ArrayList<>();
+        List<Message> notAlerts = new ArrayList<>();
+        for (Object each : exchange.getIn().getBody(List.class)) {
+            Message message = (Message) each;
+            try {
+                received.add(alert(agency, message));
+            } catch (RuntimeException | IOException notAnAlert) {
+                notAlerts.add(deadLetter(agency, message, notAnAlert));
+            }
+        }
+        if (!alerts.saveAll(agency, received).isEmpty()) {
+            signals.get(agency).signal();
+        }
+        exchange.setProperty(NOT_ALERTS, notAlerts);
+    }
+
+    /** The alert a message on the agency's queue carries, as the hub's correlation sent it. */
+    static AgencyAlert alert(String agency, Message message) throws IOException {
         String json = message.getBody(String.class);
         JsonNode alert = CanonicalJson.mapper().readTree(json);
         String id = message.getHeader(EventHeaders.EVENT_ID, String.class);
-        AlertKind kind = AlertKind.valueOf(message.getHeader(EventHeaders.ALERT_KIND, String.class));
-        int priority = message.getHeader(EventHeaders.PRIORITY, 0, Integer.class);
-        Instant raisedAt = Instant.parse(alert.path("raisedAt").asText());
-        alerts.save(agency, id, kind, priority, message.getHeader(EventHeaders.PLATE, String.class),
-                message.getHeader(EventHeaders.CAMERA, String.class), raisedAt, json)
-                .ifPresent(stored -> signals.get(agency).signal());
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("no " + EventHeaders.EVENT_ID);
+        }
+        String kind = message.getHeader(EventHeaders.ALERT_KIND, String.class);
+        if (kind == null) {
+            throw new IllegalArgumentException("no " + EventHeaders.ALERT_KIND);
+        }
+        return new AgencyAlert(0, agency, id, AlertKind.valueOf(kind),
+                message.getHeader(EventHeaders.PRIORITY, 0, Integer.class),
+                message.getHeader(EventHeaders.PLATE, String.class), message.getHeader(EventHeaders.CAMERA, String.class),
+                Instant.parse(alert.path("raisedAt").asText()), json, null, null);
+    }
+
+    private static Message deadLetter(String agency, Message message, Exception reason) {
+        Message dead = message.copy();
+        dead.setHeader(EventHeaders.FAILURE_REASON, "not an alert: " + reason.getMessage());
+        dead.setHeader(EventHeaders.FAILURE_TYPE, reason.getClass().getName());
+        dead.setHeader(EventHeaders.FAILED_ROUTE, ROUTE_PREFIX + agency);
+        dead.setHeader(EventHeaders.FAILED_FROM, Addresses.ALERTS + "::" + agency);
+        dead.setHeader(EventHeaders.FAILED_AT, Instant.now().toString());
+        return dead;
     }
 }

@@ -228,8 +228,7 @@ class ConsultationServiceTest {
         }
 
         @Override
-        public Optional<AgencyAlert> save(String forAgency, String id, AlertKind kind, int priority, String plate,
-                String cameraId, Instant raisedAt, String json) {
+        public List<AgencyAlert> saveAll(String forAgency, List<AgencyAlert> received) {
             throw new UnsupportedOperationException();
         }
 
