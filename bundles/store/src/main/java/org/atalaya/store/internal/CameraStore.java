@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.atalaya.api.anpr.Camera;
@@ -20,7 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The ANPR camera sites, in the {@code camera} table: seeded from a CSV file on first start,
- * edited by operators afterwards.
+ * edited by operators afterwards. Every plate read names its camera, so {@link #find} answers
+ * from a copy of the table in memory (a city has tens to hundreds of sites), loaded on first use
+ * and dropped after each change this registry commits; it is the table's only writer.
  */
 @Component(service = CameraRegistry.class)
 public final class CameraStore implements CameraRegistry {
@@ -28,6 +32,7 @@ public final class CameraStore implements CameraRegistry {
     private static final String COLUMNS = "id, name, latitude, longitude, heading, border_approach";
 
     private final Database database;
+    private volatile Map<String, Camera> byId;
 
     @Activate
     public CameraStore(@Reference StoreComponent store) {
@@ -40,15 +45,23 @@ public final class CameraStore implements CameraRegistry {
 
     @Override
     public Optional<Camera> find(String id) {
-        return database.run("find camera " + id, connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM camera WHERE id = ?")) {
-                query.setString(1, id);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(camera(rows)) : Optional.empty();
-                }
-            }
-        });
+        Map<String, Camera> cameras = byId;
+        return Optional.ofNullable((cameras != null ? cameras : load()).get(id));
+    }
+
+    /** The table as it is now; a change committed later drops it again. */
+    private synchronized Map<String, Camera> load() {
+        if (byId == null) {
+            Map<String, Camera> loaded = new HashMap<>();
+            list().forEach(camera -> loaded.put(camera.id(), camera));
+            byId = Map.copyOf(loaded);
+        }
+        return byId;
+    }
+
+    /** Called after each commit that changed the table. */
+    private synchronized void changed() {
+        byId = null;
     }
 
     @Override
@@ -70,6 +83,14 @@ public final class CameraStore implements CameraRegistry {
 
     @Override
     public boolean put(Camera camera) {
+        try {
+            return store(camera);
+        } finally {
+            changed();
+        }
+    }
+
+    private boolean store(Camera camera) {
         return database.transaction("store camera " + camera.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE camera SET name = ?, latitude = ?,"
                     + " longitude = ?, heading = ?, border_approach = ? WHERE id = ?")) {
@@ -86,12 +107,16 @@ public final class CameraStore implements CameraRegistry {
 
     @Override
     public boolean remove(String id) {
-        return database.transaction("remove camera " + id, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM camera WHERE id = ?")) {
-                delete.setString(1, id);
-                return delete.executeUpdate() > 0;
-            }
-        });
+        try {
+            return database.transaction("remove camera " + id, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM camera WHERE id = ?")) {
+                    delete.setString(1, id);
+                    return delete.executeUpdate() > 0;
+                }
+            });
+        } finally {
+            changed();
+        }
     }
 
     /** Whether there is no camera at all. */
@@ -105,13 +130,17 @@ public final class CameraStore implements CameraRegistry {
      * @return how many were stored: 0 when there were cameras already
      */
     public int seedIfEmpty(List<Camera> cameras) {
-        return database.transaction("seed " + cameras.size() + " cameras", connection -> {
-            if (count(connection) > 0) {
-                return 0;
-            }
-            insert(connection, cameras);
-            return cameras.size();
-        });
+        try {
+            return database.transaction("seed " + cameras.size() + " cameras", connection -> {
+                if (count(connection) > 0) {
+                    return 0;
+                }
+                insert(connection, cameras);
+                return cameras.size();
+            });
+        } finally {
+            changed();
+        }
     }
 
     private long count() {

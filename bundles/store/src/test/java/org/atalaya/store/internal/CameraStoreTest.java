@@ -57,6 +57,23 @@ class CameraStoreTest extends DatabaseTestSupport {
     }
 
     @Test
+    void findSeesEveryChangeMadeAfterItsFirstAnswer() {
+        assertThat(store.find("ceu-port")).isEmpty();
+        store.put(PORT);
+        assertThat(store.find("ceu-port")).contains(PORT);
+
+        Camera renamed = new Camera("ceu-port", "Puerto, muelle de Poniente", PORT.position(), PORT.heading(),
+                PORT.borderApproach());
+        store.put(renamed);
+        assertThat(store.find("ceu-port")).contains(renamed);
+
+        store.remove("ceu-port");
+        assertThat(store.find("ceu-port")).isEmpty();
+        store.seedIfEmpty(List.of(TARAJAL_IN));
+        assertThat(store.find("ceu-tarajal-in")).contains(TARAJAL_IN);
+    }
+
+    @Test
     void seedsOnlyAnEmptyTable() {
         assertThat(store.seedIfEmpty(List.of(TARAJAL_IN, PORT))).isEqualTo(2);
         assertThat(store.isEmpty()).isFalse();
