@@ -41,7 +41,8 @@ public @interface AnprCorrelationConfiguration {
     int lookupConsumers() default 4;
 
     @AttributeDefinition(description = "How long one vehicle lookup may take, in milliseconds, retries included;"
-            + " a lookup that fails or times out is retried, then dead-lettered with its reason.")
+            + " the registry connector retries on its own; a lookup that fails or times out is dead-lettered with its"
+            + " reason.")
     long lookupTimeoutMillis() default 10_000;
 
     @AttributeDefinition(description = "How far back a newly listed plate is looked for among stored reads, in days"

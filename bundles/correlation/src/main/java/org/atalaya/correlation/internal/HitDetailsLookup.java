@@ -55,7 +55,7 @@ final class HitDetailsLookup {
      * @throws RejectedEvent when the text is not a hit, which no retry mends
      * @throws LookupFailed  when the registry failed or took longer than the timeout
      */
-    Optional<OutgoingAlert> details(String hitJson) throws LookupFailed {
+    Optional<OutgoingAlert> details(String hitJson) {
         HitAlert hit;
         try {
             hit = CanonicalJson.mapper().readValue(hitJson, HitAlert.class);
@@ -73,18 +73,22 @@ final class HitDetailsLookup {
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .map(vehicle -> update(hit, vehicle));
         } catch (ExecutionException failure) {
-            throw new LookupFailed("the registry could not describe the vehicle of hit " + hit.id() + ": "
-                    + failure.getCause(), failure.getCause());
+            throw failed("the registry could not describe the vehicle of hit " + hit.id() + ": " + failure.getCause(),
+                    failure.getCause());
         } catch (TimeoutException late) {
-            throw new LookupFailed("the registry did not describe the vehicle of hit " + hit.id() + " within "
+            throw failed("the registry did not describe the vehicle of hit " + hit.id() + " within "
                     + timeout.toMillis() + " ms", late);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new LookupFailed("interrupted looking up the vehicle of hit " + hit.id(), interrupted);
+            throw failed("interrupted looking up the vehicle of hit " + hit.id(), interrupted);
         } catch (RuntimeException refused) {
-            throw new LookupFailed("the registry connector refused the lookup of hit " + hit.id() + ": " + refused,
-                    refused);
+            throw failed("the registry connector refused the lookup of hit " + hit.id() + ": " + refused, refused);
         }
+    }
+
+    private static LookupFailed failed(String reason, Throwable cause) {
+        LOG.warn("{}; the lookup is dead-lettered", reason);
+        return new LookupFailed(reason, cause);
     }
 
     private OutgoingAlert update(HitAlert hit, VehicleDetails vehicle) {
@@ -95,8 +99,12 @@ final class HitDetailsLookup {
                 details);
     }
 
-    /** A lookup that did not give an answer: the route retries it, then dead-letters it with this reason. */
-    static final class LookupFailed extends Exception {
+    /**
+     * A lookup that did not give an answer. The registry connector has retried it already (and
+     * fails at once while its circuit breaker is open), so it is not retried here: it goes to the
+     * dead-letter address with this reason at once, and lookups behind it do not wait.
+     */
+    static final class LookupFailed extends RejectedEvent {
         private static final long serialVersionUID = 1L;
 
         LookupFailed(String message, Throwable cause) {

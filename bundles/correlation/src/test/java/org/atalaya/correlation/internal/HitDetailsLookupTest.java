@@ -69,14 +69,16 @@ class HitDetailsLookupTest {
     }
 
     @Test
-    void aRegistryThatFailsTimesOutOrThrowsFailsTheLookupWithItsReason() {
+    void aRegistryThatFailsTimesOutOrThrowsFailsTheLookupWithItsReasonAndNoRetry() {
         answers.put("1234BCD", CompletableFuture.failedFuture(new IllegalStateException("registry away")));
         VehicleLookup throwing = (plate, country, hitId) -> {
             throw new IllegalStateException("connector stopping");
         };
 
         assertThatThrownBy(() -> lookup(registry).details(json(hit("1234BCD"))))
-                .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("registry away");
+                .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("registry away")
+                // the connector retried already: the hub's error handling dead-letters it without retrying
+                .isInstanceOf(RejectedEvent.class);
         assertThatThrownBy(() -> lookup(registry).details(json(hit("5678FGH"))))
                 .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("within 200 ms");
         assertThatThrownBy(() -> lookup(throwing).details(json(hit("1234BCD"))))
