@@ -174,9 +174,18 @@ final class BatchJmsConsumer extends DefaultConsumer {
             LOG.debug("{}: committed a batch of {} events", endpoint.getEndpointUri(), size);
         } catch (TransactionRolledBackException refused) {
             rollbackQuietly(transaction);
-            LOG.info("{}: the broker refused a batch of {} events ({}); they are redelivered and their sends made "
-                    + "one by one", endpoint.getEndpointUri(), size, refused.getMessage());
+            refused(size, refused);
+        } catch (JMSException refused) {
+            // the client reports a duplicate id refused at commit as a plain JMSException; a rollback
+            // that fails too means the connection is gone, and the thread connects again
+            transaction.rollback();
+            refused(size, refused);
         }
+    }
+
+    private void refused(int size, JMSException refusal) {
+        LOG.info("{}: the broker refused a batch of {} events ({}); they are redelivered and their sends made "
+                + "one by one", endpoint.getEndpointUri(), size, refusal.getMessage());
     }
 
     private void processGroup(List<Message> group, Session session, JmsResourceHolder transaction)
