@@ -1,6 +1,10 @@
 package org.atalaya.runtime;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +58,30 @@ public final class EdgeValidation {
      * @param expected what the payload should have been, for the reason ("JSON", "JSON or XML")
      */
     public JsonNode readJson(byte[] payload, String expected) {
+        requireUtf8(payload, expected);
         try {
             return json.readTree(payload);
         } catch (JsonProcessingException e) {
             throw new RejectedEvent("not valid " + expected + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new RejectedEvent("unreadable payload: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses what is not UTF-8 in its one form per character. The JSON parser decodes overlong
+     * forms, surrogates and sequences past U+10FFFF as if they were characters, so a '/' sent in
+     * two bytes would reach a plate or an id as a separator that no check saw.
+     *
+     * @param expected what the payload should have been, for the reason ("JSON")
+     */
+    public static void requireUtf8(byte[] payload, String expected) {
+        ByteBuffer bytes = ByteBuffer.wrap(payload);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(bytes, CharBuffer.allocate(payload.length),
+                true);
+        if (result.isError()) {
+            throw new RejectedEvent("not valid " + expected + ": not UTF-8 at byte " + bytes.position()
+                    + " (a malformed or overlong sequence, a surrogate, or a code point past U+10FFFF)");
         }
     }
 

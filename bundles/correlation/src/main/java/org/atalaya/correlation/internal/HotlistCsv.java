@@ -31,6 +31,12 @@ final class HotlistCsv {
 
     private final String defaultSource;
     private final Instant now;
+    // the store's column sizes; a plate or a country is far shorter than MAX_TEXT
+    private static final int MAX_TEXT = 64;
+    private static final int MAX_SOURCE = 64;
+    private static final int MAX_REASON = 400;
+    private static final int MAX_REFERENCE = 128;
+
     private final List<String> rejected = new ArrayList<>();
     private long rows;
 
@@ -52,6 +58,7 @@ final class HotlistCsv {
             throw new IllegalArgumentException("empty CSV: the header plate,country,category,priority is missing");
         }
         Map<String, Integer> columns = header(headerLine);
+        int width = fields(headerLine).size();
         List<HotlistEntry> chunk = new ArrayList<>(chunkSize);
         int lineNumber = 1;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -61,7 +68,11 @@ final class HotlistCsv {
             }
             rows++;
             try {
-                chunk.add(entry(fields(line), columns));
+                List<String> fields = fields(line);
+                if (fields.size() > width) {
+                    throw new IllegalArgumentException(fields.size() + " cells, where the header has " + width);
+                }
+                chunk.add(entry(fields, columns));
             } catch (IllegalArgumentException bad) {
                 rejected.add("line " + lineNumber + ": " + bad.getMessage());
             }
@@ -83,6 +94,22 @@ final class HotlistCsv {
     /** One line per refused row. */
     List<String> rejected() {
         return rejected;
+    }
+
+    /**
+     * Text that fits its column in the store and holds no control character nor U+FFFD, which
+     * is what a reader puts where the bytes were not UTF-8.
+     */
+    private static void checkText(String field, String text, int maxLength) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > maxLength) {
+            throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
+            throw new IllegalArgumentException(field + " holds a control character or bytes that are not UTF-8");
+        }
     }
 
     private static Map<String, Integer> header(String line) {
@@ -119,6 +146,11 @@ final class HotlistCsv {
      * not an ISO 3166 alpha-2 code, is refused. The one check for every way into the hotlist.
      */
     static HotlistEntry normalised(HotlistEntry entry) {
+        checkText("plate", entry.plate(), MAX_TEXT);
+        checkText("country", entry.country(), MAX_TEXT);
+        checkText("source", entry.source(), MAX_SOURCE);
+        checkText("reason", entry.reason(), MAX_REASON);
+        checkText("reference", entry.reference(), MAX_REFERENCE);
         String plate = PlateNormaliser.normalise(entry.plate());
         if (plate == null || entry.plate().isBlank()) {
             throw new IllegalArgumentException("'" + entry.plate() + "' is not a licence plate");

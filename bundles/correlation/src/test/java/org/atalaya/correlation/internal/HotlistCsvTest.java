@@ -64,6 +64,24 @@ class HotlistCsvTest {
     }
 
     @Test
+    void rowsWithExtraCellsTextPastItsColumnControlCharactersOrBytesThatWereNotUtf8AreRefused() throws IOException {
+        List<String> rejected = new ArrayList<>();
+        List<HotlistEntry> entries = read("plate,country,category,priority,reason\n"
+                + "1234BCD,ES,OTHER,10,stolen,extra\n"
+                + "1234BCD,ES,OTHER,10," + "x".repeat(401) + "\n"
+                + "1234BCD,ES,OTHER,10,stolen\u0000\n"
+                + "1234BCD,ES,OTHER,10,stol\uFFFDen\n"
+                + "5678FGH,ES,OTHER,10," + "y".repeat(400) + "\n", rejected);
+
+        assertThat(entries).extracting(HotlistEntry::plate).containsExactly("5678FGH");
+        assertThat(rejected).hasSize(4);
+        assertThat(rejected.get(0)).startsWith("line 2:").contains("6 cells, where the header has 5");
+        assertThat(rejected.get(1)).startsWith("line 3:").contains("reason is longer than 400");
+        assertThat(rejected.get(2)).startsWith("line 4:").contains("control character");
+        assertThat(rejected.get(3)).startsWith("line 5:").contains("not UTF-8");
+    }
+
+    @Test
     void aHeaderWithoutTheRequiredColumnsIsRefused() {
         assertThatThrownBy(() -> read("plate,category\n1234BCD,OTHER\n", new ArrayList<>()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("country, priority");

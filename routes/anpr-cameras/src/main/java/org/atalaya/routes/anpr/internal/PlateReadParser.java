@@ -194,8 +194,10 @@ final class PlateReadParser {
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new RejectedEvent(at + "confidence " + confidence + " is not from 0 to 1");
         }
-        if (imageRef != null && (imageRef.length() > 2048 || imageRef.chars().anyMatch(Character::isWhitespace))) {
-            throw new RejectedEvent(at + "imageRef must be a URI of at most 2048 characters");
+        if (imageRef != null && (imageRef.length() > 2048
+                || imageRef.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))) {
+            throw new RejectedEvent(at + "imageRef must be a URI of at most 2048 characters, without spaces or "
+                    + "control characters");
         }
         if (id == null) {
             // Deterministic, so a read the camera sends twice is still accepted once.

@@ -154,6 +154,31 @@ class PlateReadParserTest {
                 .hasMessageContaining(reason);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            '/' as two bytes in the plate,         plate,    '12', 'C0 AF', '34BCD'
+            '/' as three bytes in the plate,       plate,    '12', 'E0 80 AF', '34BCD'
+            a UTF-16 surrogate in the id,          id,       'r', 'ED A0 80', '1'
+            a code point past U+10FFFF in imageRef, imageRef, 'https://cam.example/', 'F4 90 80 80', '1.jpg'
+            """)
+    void refusesJsonThatIsNotUtf8EvenWhereTheParserWouldDecodeIt(String what, String field, String before,
+            String sequence, String after) {
+        byte[] hostile = concat(bytes("{\"cameraId\":\"tarajal-1\",\"capturedAt\":\"2026-11-21T09:59:00Z\","
+                + "\"plate\":\"1234BCD\",\"confidence\":0.9,\"" + field + "\":\"" + before),
+                java.util.HexFormat.ofDelimiter(" ").parseHex(sequence), bytes(after + "\"}"));
+
+        assertThatThrownBy(() -> parser.parse(hostile, "tarajal-1")).isInstanceOf(RejectedEvent.class)
+                .hasMessageStartingWith("not valid JSON or XML: not UTF-8 at byte");
+    }
+
+    @Test
+    void refusesControlCharactersInTheImageReference() {
+        assertThatThrownBy(() -> parser.parse(bytes("""
+                {"cameraId":"tarajal-1","capturedAt":"2026-11-21T09:59:00Z","plate":"1234BCD","confidence":0.9,
+                 "imageRef":"https://cam.example/1.jpg\\u0000.txt"}"""), "tarajal-1"))
+                .isInstanceOf(RejectedEvent.class).hasMessageContaining("imageRef must be a URI");
+    }
+
     @Test
     void aCameraMayPublishOnlyAsItself() {
         assertThatThrownBy(() -> parser.parse(bytes("""
@@ -178,5 +203,13 @@ class PlateReadParserTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 }

@@ -95,6 +95,21 @@ class SensorReadingParserTest {
     }
 
     @Test
+    void rejectsOverlongUtf8ThatTheJsonParserWouldDecode() {
+        String valid = "{\"id\":\"wx-hacho-0001\",\"sensorId\":\"wx-hacho\",\"kind\":\"weather\","
+                + "\"observedAt\":\"2026-11-21T09:59:00Z\","
+                + "\"measurements\":[{\"quantity\":\"air_temperature\",\"value\":18.5,\"unit\":\"Cel\"}]}";
+        int at = valid.indexOf("0001");
+        java.io.ByteArrayOutputStream overlong = new java.io.ByteArrayOutputStream();
+        overlong.writeBytes(valid.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        overlong.writeBytes(new byte[] {(byte) 0xC1, (byte) 0x81}); // 'A' in two bytes
+        overlong.writeBytes(valid.substring(at).getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> parser.parse(overlong.toByteArray(), "wx-hacho")).isInstanceOf(RejectedEvent.class)
+                .hasMessageStartingWith("not valid JSON: not UTF-8 at byte " + at);
+    }
+
+    @Test
     void rejectsTooManyMeasurements() {
         String one = "{\"quantity\":\"rainfall\",\"value\":1,\"unit\":\"mm\"}";
         String many = String.join(",", java.util.Collections.nCopies(SensorReadingParser.MAX_MEASUREMENTS + 1, one));

@@ -32,6 +32,8 @@ public class CamerasResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamerasResource.class);
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    // the store's column size
+    private static final int MAX_NAME = 200;
 
     private final CameraRegistry cameras;
     private final ObjectMapper json = CanonicalJson.mapper();
@@ -86,23 +88,31 @@ public class CamerasResource {
         return Response.noContent().build();
     }
 
-    private Camera camera(String id, byte[] body) {
+    /** The camera a request body describes. */
+    Camera camera(String id, byte[] body) {
+        JsonNode node = JsonBody.parse(body, json);
+        String name = node == null || !node.isObject() ? null : JsonBody.text(node, "name", MAX_NAME);
+        if (name == null || name.isBlank()) {
+            throw Problem.badRequest("the body must be a JSON object with name, latitude, longitude, heading");
+        }
+        JsonNode position = node.has("position") ? node.get("position") : node;
+        for (String field : new String[] {"latitude", "longitude"}) {
+            if (!position.path(field).isNumber()) {
+                throw Problem.badRequest(field + " must be a number");
+            }
+        }
+        JsonNode heading = node.get("heading");
+        if (heading != null && !heading.isNull() && !heading.isNumber()) {
+            throw Problem.badRequest("heading must be a number of degrees");
+        }
+        JsonNode borderApproach = node.get("borderApproach");
+        if (borderApproach != null && !borderApproach.isNull() && !borderApproach.isBoolean()) {
+            throw Problem.badRequest("borderApproach must be true or false");
+        }
         try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject() || !node.path("name").isTextual()) {
-                throw Problem.badRequest("the body must be a JSON object with name, latitude, longitude, heading");
-            }
-            JsonNode position = node.has("position") ? node.get("position") : node;
-            for (String field : new String[] {"latitude", "longitude"}) {
-                if (!position.path(field).isNumber()) {
-                    throw Problem.badRequest(field + " must be a number");
-                }
-            }
-            return new Camera(id, node.get("name").asText(),
+            return new Camera(id, name,
                     new GeoPoint(position.get("latitude").asDouble(), position.get("longitude").asDouble()),
                     node.path("heading").asDouble(0), node.path("borderApproach").asBoolean(false));
-        } catch (IOException notJson) {
-            throw Problem.badRequest("the body is not JSON");
         } catch (IllegalArgumentException invalid) {
             throw Problem.badRequest(invalid.getMessage());
         }

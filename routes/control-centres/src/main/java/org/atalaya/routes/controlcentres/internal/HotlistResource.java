@@ -25,7 +25,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.atalaya.api.security.Access;
@@ -48,6 +47,11 @@ public class HotlistResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlistResource.class);
     private static final int MAX_LIMIT = 1000;
+    // the store's column sizes; a plate, a country or a time is far shorter than MAX_TEXT
+    private static final int MAX_SOURCE = 64;
+    private static final int MAX_REASON = 400;
+    private static final int MAX_REFERENCE = 128;
+    private static final int MAX_TEXT = 64;
 
     private final Hotlist hotlist;
     private final ObjectMapper json = CanonicalJson.mapper();
@@ -140,15 +144,9 @@ public class HotlistResource {
         return Response.ok(json.writeValueAsString(result)).build();
     }
 
-    private HotlistEntry entry(long id, byte[] body, String caller) {
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            throw Problem.badRequest("the body is not JSON: " + notJson.getOriginalMessage());
-        } catch (IOException unreadable) {
-            throw Problem.badRequest("the body could not be read");
-        }
+    /** The entry a request body describes; {@code caller} is its source when it names none. */
+    HotlistEntry entry(long id, byte[] body, String caller) {
+        JsonNode node = JsonBody.parse(body, json);
         if (node == null || !node.isObject()) {
             throw Problem.badRequest("the body must be a JSON object with plate, category and priority");
         }
@@ -160,31 +158,28 @@ public class HotlistResource {
             throw Problem.badRequest("category must be one of " + java.util.Arrays.toString(HotlistCategory.values()));
         }
         JsonNode priority = node.get("priority");
-        if (priority == null || !priority.canConvertToInt() || priority.asInt() < 0 || priority.asInt() > 100) {
+        if (priority == null || !priority.isIntegralNumber() || !priority.canConvertToInt() || priority.asInt() < 0
+                || priority.asInt() > 100) {
             throw Problem.badRequest("priority must be a whole number from 0 to 100");
         }
-        Instant validFrom = node.hasNonNull("validFrom") ? Parameters.instant(node.get("validFrom").asText(),
-                "validFrom") : Instant.now();
-        Instant validUntil = node.hasNonNull("validUntil") ? Parameters.instant(node.get("validUntil").asText(),
-                "validUntil") : null;
+        String from = JsonBody.text(node, "validFrom", MAX_TEXT);
+        Instant validFrom = from == null ? Instant.now() : Parameters.instant(from, "validFrom");
+        Instant validUntil = Parameters.instant(JsonBody.text(node, "validUntil", MAX_TEXT), "validUntil");
+        String source = JsonBody.text(node, "source", MAX_SOURCE);
         try {
-            return new HotlistEntry(id, plate, optional(node, "country"), category, priority.asInt(),
-                    node.hasNonNull("source") ? node.get("source").asText() : caller, optional(node, "reason"),
-                    optional(node, "reference"), validFrom, validUntil);
+            return new HotlistEntry(id, plate, JsonBody.text(node, "country", MAX_TEXT), category, priority.asInt(),
+                    source == null ? caller : source, JsonBody.text(node, "reason", MAX_REASON),
+                    JsonBody.text(node, "reference", MAX_REFERENCE), validFrom, validUntil);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw Problem.badRequest(invalid.getMessage());
         }
     }
 
     private static String required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+        String value = JsonBody.text(node, field, MAX_TEXT);
+        if (value == null || value.isBlank()) {
             throw Problem.badRequest(field + " is required (a string)");
         }
-        return value.asText();
-    }
-
-    private static String optional(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+        return value;
     }
 }

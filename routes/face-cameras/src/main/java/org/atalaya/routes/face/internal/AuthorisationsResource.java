@@ -21,6 +21,7 @@ import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.face.Authorisation;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.AuthorisationStatus;
@@ -29,6 +30,7 @@ import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.EdgeValidation;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Parameters;
@@ -173,6 +175,11 @@ public class AuthorisationsResource {
         if (payload.length > MAX_BODY) {
             throw Problem.badRequest("the body exceeds " + MAX_BODY + " bytes");
         }
+        try {
+            EdgeValidation.requireUtf8(payload, "JSON");
+        } catch (RejectedEvent notUtf8) {
+            throw Problem.badRequest("the body is " + notUtf8.getMessage());
+        }
         JsonNode body;
         try {
             body = CanonicalJson.mapper().readTree(payload);
@@ -193,7 +200,11 @@ public class AuthorisationsResource {
         if (!value.isTextual()) {
             throw Problem.badRequest(field + " must be a string");
         }
-        return value.textValue().strip();
+        String text = value.textValue().strip();
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw Problem.badRequest(field + " must not contain control characters");
+        }
+        return text;
     }
 
     private static List<String> texts(JsonNode body, String field) {
@@ -203,8 +214,8 @@ public class AuthorisationsResource {
         }
         List<String> texts = new ArrayList<>(value.size());
         for (JsonNode item : value) {
-            if (!item.isTextual()) {
-                throw Problem.badRequest(field + " must be an array of strings");
+            if (!item.isTextual() || item.textValue().strip().chars().anyMatch(Character::isISOControl)) {
+                throw Problem.badRequest(field + " must be an array of strings without control characters");
             }
             texts.add(item.textValue().strip());
         }

@@ -105,9 +105,9 @@ final class FaceMatchParser {
         }
         String imageRef = EdgeValidation.text(node, "imageRef", at);
         if (imageRef.isEmpty() || imageRef.length() > MAX_IMAGE_REF
-                || imageRef.chars().anyMatch(Character::isWhitespace)) {
+                || imageRef.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new RejectedEvent(at + "imageRef must be a URI or id of at most " + MAX_IMAGE_REF
-                    + " characters, without spaces");
+                    + " characters, without spaces or control characters");
         }
         if (imageRef.toLowerCase(Locale.ROOT).startsWith("data:")) {
             throw new RejectedEvent(at + "imageRef must refer to the frame at the camera's vendor, not carry it:"

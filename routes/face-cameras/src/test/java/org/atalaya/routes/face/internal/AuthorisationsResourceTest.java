@@ -128,6 +128,23 @@ class AuthorisationsResourceTest {
         assertProblem(() -> resource.list("pending"), "status 'pending' is not");
     }
 
+    @Test
+    void refusesTextThatIsNotUtf8OrHasControlCharacters() {
+        call = consultation("juez-3", "justice");
+        String order = new String(order(""), StandardCharsets.UTF_8);
+        int at = order.indexOf("JI-3");
+        java.io.ByteArrayOutputStream overlong = new java.io.ByteArrayOutputStream();
+        overlong.writeBytes(bytes(order.substring(0, at)));
+        overlong.writeBytes(new byte[] {(byte) 0xC1, (byte) 0x81});
+        overlong.writeBytes(bytes(order.substring(at)));
+
+        assertProblem(() -> resource.create(overlong.toByteArray()), "the body is not valid JSON: not UTF-8 at byte");
+        assertProblem(() -> resource.create(bytes(order.replace("JI-3", "JI-\\u0000-3"))),
+                "judicialReference must not contain control characters");
+        assertProblem(() -> resource.create(bytes(order.replace("puerto-1", "puerto-1\\u0000"))),
+                "cameras must be an array of strings without control characters");
+    }
+
     private interface Call {
         Object run() throws Exception;
     }

@@ -94,6 +94,33 @@ class FaceMatchParserTest {
                 .doesNotContain("secret");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            'A' as two bytes in the id,                 id,       'puerto-1-', 'C1 81', '42'
+            U+07FF as three overlong bytes in the id,   id,       'puerto-1-', 'E0 9F BF', '42'
+            a code point past U+10FFFF in imageRef,     imageRef, 'vms:f/', 'F4 90 80 80', '1'
+            """)
+    void refusesJsonThatIsNotUtf8EvenWhereTheParserWouldDecodeIt(String what, String field, String before,
+            String sequence, String after) {
+        java.io.ByteArrayOutputStream hostile = new java.io.ByteArrayOutputStream();
+        hostile.writeBytes(bytes("{\"cameraId\":\"puerto-1\",\"capturedAt\":\"2026-11-21T09:59:00Z\","
+                + "\"watchlistEntryId\":\"wl-7\",\"similarity\":0.9,\"imageRef\":\"vms:f/1\",\"" + field + "\":\""
+                + before));
+        hostile.writeBytes(java.util.HexFormat.ofDelimiter(" ").parseHex(sequence));
+        hostile.writeBytes(bytes(after + "\"}"));
+
+        assertThatThrownBy(() -> parser.parse(hostile.toByteArray(), "puerto-1")).isInstanceOf(RejectedEvent.class)
+                .hasMessageStartingWith("not valid JSON: not UTF-8 at byte");
+    }
+
+    @Test
+    void refusesControlCharactersInTheImageReference() {
+        assertThatThrownBy(() -> parser.parse(bytes("""
+                {"cameraId":"puerto-1","capturedAt":"2026-11-21T09:59:00Z","watchlistEntryId":"wl-7",
+                 "similarity":0.9,"imageRef":"vms:f/1\\u0000"}"""), "puerto-1"))
+                .isInstanceOf(RejectedEvent.class).hasMessageContaining("imageRef must be a URI or id");
+    }
+
     @Test
     void aCameraMayPublishOnlyAsItself() {
         assertThatThrownBy(() -> parser.parse(bytes("""
