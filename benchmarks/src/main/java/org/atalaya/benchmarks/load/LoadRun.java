@@ -231,7 +231,7 @@ public final class LoadRun {
             RestCameras rest = testbed.restCameras(workload);
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long total = (long) options.rate() * options.latencySeconds();
-            long warmup = (long) options.rate() * Math.min(options.warmupSeconds(), options.latencySeconds() / 4);
+            long warmup = (long) options.rate() * Math.min(options.warmupSeconds(), options.latencySeconds() / 2);
             long start = System.nanoTime();
             ProcessStats cpuAtStart = ProcessStats.of(pid);
             int restEvery = options.restEvery();
