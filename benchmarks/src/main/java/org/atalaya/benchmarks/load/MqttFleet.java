@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -176,14 +177,20 @@ public final class MqttFleet implements AutoCloseable {
                     return false;
                 }
             }
-            try {
-                MqttMessage message = new MqttMessage(payloads.apply(n).getBytes(StandardCharsets.UTF_8));
-                message.setQos(1);
-                current.publish(topic, message, n, this);
-                return true;
-            } catch (MqttException lost) {
-                inFlight.release();
-                return false;
+            MqttMessage message = new MqttMessage(payloads.apply(n).getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            while (true) {
+                try {
+                    current.publish(topic, message, n, this);
+                    return true;
+                } catch (MqttException refused) {
+                    // the client calls onSuccess a moment before it frees the PUBACK's in-flight slot
+                    if (refused.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || !current.isConnected()) {
+                        inFlight.release();
+                        return false;
+                    }
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+                }
             }
         }
 
