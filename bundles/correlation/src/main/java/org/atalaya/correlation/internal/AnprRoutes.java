@@ -18,8 +18,8 @@ import org.atalaya.runtime.CanonicalJson;
  * commit redelivers the reads and nothing of what they produced is sent. Alert ids and the read
  * id are duplicate ids, so a redelivered read adds nothing twice.
  *
- * <p>A live hit is also put on {@code atalaya.lookups.anpr} when a registry connector is
- * installed; a second route asks the registry about each, {@code lookupConsumers} at a time, and
+ * <p>A live hit is also put on {@code atalaya.lookups.anpr}; a second route asks the registry
+ * connector, when one is installed, about each, {@code lookupConsumers} at a time, and
  * publishes the answer as a {@code HIT_DETAILS} alert ({@link HitDetailsLookup}).
  */
 final class AnprRoutes extends RouteBuilder {
@@ -77,7 +77,7 @@ final class AnprRoutes extends RouteBuilder {
         boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
         List<OutgoingAlert> alerts = correlator.correlate(read, redelivered);
         exchange.setProperty(ALERTS, alerts);
-        exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(details::asks).toList());
+        exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(HitDetailsLookup::asks).toList());
         message.setHeader(EventHeaders.DUPLICATE_ID, read.id());
         message.setHeader(EventHeaders.EVENT_ID, read.id());
     }

@@ -43,9 +43,13 @@ final class HitDetailsLookup {
         this.clock = clock;
     }
 
-    /** Whether this alert's vehicle is to be looked up: a live hit, with a registry connector installed. */
-    boolean asks(OutgoingAlert alert) {
-        return alert.kind() == AlertKind.HIT && alert.body() instanceof HitAlert && registry.get() != null;
+    /**
+     * Whether this alert's vehicle is to be looked up: a live hit. Whether a registry connector is
+     * installed is asked when the lookup is made, not here: the connector may be starting or
+     * reconfiguring at the moment of the hit.
+     */
+    static boolean asks(OutgoingAlert alert) {
+        return alert.kind() == AlertKind.HIT && alert.body() instanceof HitAlert;
     }
 
     /**
@@ -64,7 +68,7 @@ final class HitDetailsLookup {
         }
         VehicleLookup lookup = registry.get();
         if (lookup == null) {
-            LOG.info("Hit {}: the registry connector was removed before its vehicle was looked up", hit.id());
+            LOG.debug("Hit {}: no registry connector is installed to look its vehicle up", hit.id());
             return Optional.empty();
         }
         String country = hit.read().country() != null ? hit.read().country() : hit.entry().country();

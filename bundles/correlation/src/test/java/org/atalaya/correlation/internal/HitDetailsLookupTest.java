@@ -95,15 +95,14 @@ class HitDetailsLookupTest {
     }
 
     @Test
-    void onlyLiveHitsAreAskedAboutAndOnlyWithARegistry() {
+    void onlyLiveHitsAreAskedAbout() {
         OutgoingAlert live = hit("1234BCD");
         HitAlert body = (HitAlert) live.body();
         OutgoingAlert past = new OutgoingAlert("past-r0-1", AlertKind.PAST_HIT, 50, "5678FGH", "cam-1",
                 new HitAlert("past-r0-1", body.read(), body.entry(), MatchKind.EXACT, List.of(), 50, NOW, true));
 
-        assertThat(lookup(registry).asks(live)).isTrue();
-        assertThat(lookup(registry).asks(past)).isFalse();
-        assertThat(lookup(null).asks(live)).isFalse();
+        assertThat(HitDetailsLookup.asks(live)).isTrue();
+        assertThat(HitDetailsLookup.asks(past)).isFalse();
     }
 
     private static String json(OutgoingAlert alert) throws Exception {
