@@ -21,8 +21,8 @@ import javax.management.remote.JMXServiceURL;
 public final class BrokerQueues implements AutoCloseable {
 
     /** The ANPR path's queues, in the order a read crosses them. */
-    public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.lookups.anpr",
-        "atalaya.archive.anpr", "local-police", "national-police"};
+    public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.archive.anpr",
+        "local-police", "national-police"};
 
     private final JMXConnector connector;
     private final MBeanServerConnection server;

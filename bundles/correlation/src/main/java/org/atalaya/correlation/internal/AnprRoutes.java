@@ -13,34 +13,27 @@ import org.atalaya.runtime.CanonicalJson;
 /**
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
  * {@code atalaya.alerts}, and then it is handed to the archive queue: the alert path never waits
- * for the database nor for the vehicle registry. Reads are consumed in batches, each in a local
- * transaction that the alerts, the lookups and the archive copies join: a failure before the
- * commit redelivers the reads and nothing of what they produced is sent. Alert ids and the read
- * id are duplicate ids, so a redelivered read adds nothing twice.
- *
- * <p>A live hit is also put on {@code atalaya.lookups.anpr}; a second route asks the registry
- * connector, when one is installed, about each, {@code lookupConsumers} at a time, and
- * publishes the answer as a {@code HIT_DETAILS} alert ({@link HitDetailsLookup}).
+ * for the database, and waits for the vehicle registry's details of a hit only within the hit's
+ * time budget ({@link HitEnrichment}). Reads are consumed in batches, each in a local transaction
+ * that the alerts and the archive copies join: a failure before the commit redelivers the reads
+ * and nothing of what they produced is sent. Alert ids and the read id are duplicate ids, so a
+ * redelivered read adds nothing twice.
  */
 final class AnprRoutes extends RouteBuilder {
 
     static final String ROUTE_ID = "correlation-anpr";
-    static final String LOOKUP_ROUTE_ID = "correlation-hit-details";
     private static final String ALERTS = "AtalayaAlerts";
-    private static final String LOOKUPS = "AtalayaLookups";
 
     private final Correlator correlator;
-    private final HitDetailsLookup details;
+    private final HitEnrichment enrichment;
     private final String agencies;
     private final int consumers;
-    private final int lookupConsumers;
 
-    AnprRoutes(Correlator correlator, HitDetailsLookup details, String agencies, int consumers, int lookupConsumers) {
+    AnprRoutes(Correlator correlator, HitEnrichment enrichment, String agencies, int consumers) {
         this.correlator = correlator;
-        this.details = details;
+        this.enrichment = enrichment;
         this.agencies = agencies;
         this.consumers = consumers;
-        this.lookupConsumers = lookupConsumers;
     }
 
     @Override
@@ -52,43 +45,19 @@ final class AnprRoutes extends RouteBuilder {
                     .process(this::toAlertMessage).id("alert-message")
                     .to("jms:topic:" + Addresses.ALERTS).id("to-alerts")
                 .end()
-                .split(exchangeProperty(LOOKUPS))
-                    .process(this::toLookupMessage).id("lookup-message")
-                    .to("jms:queue:" + Addresses.ANPR_LOOKUPS).id("to-lookups")
-                .end()
                 .removeHeaders("*", EventHeaders.DUPLICATE_ID, EventHeaders.EVENT_ID, EventHeaders.PLATE,
                         EventHeaders.CAMERA)
                 .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive");
-
-        from("jms:queue:" + Addresses.ANPR_LOOKUPS + "?transacted=true&cacheLevelName=CACHE_CONSUMER"
-                + "&concurrentConsumers=" + lookupConsumers + "&maxConcurrentConsumers=" + lookupConsumers)
-                .routeId(LOOKUP_ROUTE_ID)
-                .process(exchange -> exchange.setProperty(ALERTS,
-                        details.details(exchange.getIn().getBody(String.class)).stream().toList())).id("lookup")
-                .split(exchangeProperty(ALERTS))
-                    .process(this::toAlertMessage).id("details-message")
-                    .to("jms:topic:" + Addresses.ALERTS).id("details-to-alerts")
-                .end();
     }
 
     private void correlate(Exchange exchange) throws Exception {
         Message message = exchange.getIn();
         PlateRead read = CanonicalJson.mapper().readValue(message.getBody(byte[].class), PlateRead.class);
         boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
-        List<OutgoingAlert> alerts = correlator.correlate(read, redelivered);
+        List<OutgoingAlert> alerts = enrichment.enrich(correlator.correlate(read, redelivered));
         exchange.setProperty(ALERTS, alerts);
-        exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(HitDetailsLookup::asks).toList());
         message.setHeader(EventHeaders.DUPLICATE_ID, read.id());
         message.setHeader(EventHeaders.EVENT_ID, read.id());
-    }
-
-    private void toLookupMessage(Exchange exchange) throws Exception {
-        Message message = exchange.getIn();
-        OutgoingAlert hit = message.getBody(OutgoingAlert.class);
-        message.removeHeaders("*");
-        message.setHeader(EventHeaders.DUPLICATE_ID, "lookup-" + hit.id());
-        message.setHeader(EventHeaders.EVENT_ID, hit.id());
-        message.setBody(CanonicalJson.mapper().writeValueAsString(hit.body()));
     }
 
     private void toAlertMessage(Exchange exchange) throws Exception {

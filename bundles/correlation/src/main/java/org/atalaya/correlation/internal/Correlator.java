@@ -144,7 +144,7 @@ final class Correlator {
         if (!past && priority < borderPriority && borderApproach.test(read.cameraId())) {
             priority = borderPriority;
         }
-        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), priority, now, past);
+        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), priority, now, past, null);
         return new OutgoingAlert(id, past ? AlertKind.PAST_HIT : AlertKind.HIT, priority, read.plate(),
                 read.cameraId(), alert);
     }
