@@ -20,6 +20,13 @@ import java.util.Objects;
 public record HotlistEntry(long id, String plate, String country, HotlistCategory category, int priority,
         String source, String reason, String reference, Instant validFrom, Instant validUntil) {
 
+    /** The most characters of {@link #source()} the hub stores. */
+    public static final int MAX_SOURCE = 64;
+    /** The most characters of {@link #reason()} the hub stores. */
+    public static final int MAX_REASON = 400;
+    /** The most characters of {@link #reference()} the hub stores. */
+    public static final int MAX_REFERENCE = 128;
+
     public HotlistEntry {
         Objects.requireNonNull(plate, "plate");
         Objects.requireNonNull(category, "category");

@@ -3,7 +3,7 @@
  * are checked against, and the hits that go to the police control centres.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.atalaya.api.anpr;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,11 +31,8 @@ final class HotlistCsv {
 
     private final String defaultSource;
     private final Instant now;
-    // the store's column sizes; a plate or a country is far shorter than MAX_TEXT
+    // a plate or a country is far shorter; longer is not one, whatever else is wrong with it
     private static final int MAX_TEXT = 64;
-    private static final int MAX_SOURCE = 64;
-    private static final int MAX_REASON = 400;
-    private static final int MAX_REFERENCE = 128;
 
     private final List<String> rejected = new ArrayList<>();
     private long rows;
@@ -148,9 +145,9 @@ final class HotlistCsv {
     static HotlistEntry normalised(HotlistEntry entry) {
         checkText("plate", entry.plate(), MAX_TEXT);
         checkText("country", entry.country(), MAX_TEXT);
-        checkText("source", entry.source(), MAX_SOURCE);
-        checkText("reason", entry.reason(), MAX_REASON);
-        checkText("reference", entry.reference(), MAX_REFERENCE);
+        checkText("source", entry.source(), HotlistEntry.MAX_SOURCE);
+        checkText("reason", entry.reason(), HotlistEntry.MAX_REASON);
+        checkText("reference", entry.reference(), HotlistEntry.MAX_REFERENCE);
         String plate = PlateNormaliser.normalise(entry.plate());
         if (plate == null || entry.plate().isBlank()) {
             throw new IllegalArgumentException("'" + entry.plate() + "' is not a licence plate");

@@ -47,10 +47,7 @@ public class HotlistResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlistResource.class);
     private static final int MAX_LIMIT = 1000;
-    // the store's column sizes; a plate, a country or a time is far shorter than MAX_TEXT
-    private static final int MAX_SOURCE = 64;
-    private static final int MAX_REASON = 400;
-    private static final int MAX_REFERENCE = 128;
+    // a plate, a country or a time is far shorter than this
     private static final int MAX_TEXT = 64;
 
     private final Hotlist hotlist;
@@ -165,11 +162,11 @@ public class HotlistResource {
         String from = JsonBody.text(node, "validFrom", MAX_TEXT);
         Instant validFrom = from == null ? Instant.now() : Parameters.instant(from, "validFrom");
         Instant validUntil = Parameters.instant(JsonBody.text(node, "validUntil", MAX_TEXT), "validUntil");
-        String source = JsonBody.text(node, "source", MAX_SOURCE);
+        String source = JsonBody.text(node, "source", HotlistEntry.MAX_SOURCE);
         try {
             return new HotlistEntry(id, plate, JsonBody.text(node, "country", MAX_TEXT), category, priority.asInt(),
-                    source == null ? caller : source, JsonBody.text(node, "reason", MAX_REASON),
-                    JsonBody.text(node, "reference", MAX_REFERENCE), validFrom, validUntil);
+                    source == null ? caller : source, JsonBody.text(node, "reason", HotlistEntry.MAX_REASON),
+                    JsonBody.text(node, "reference", HotlistEntry.MAX_REFERENCE), validFrom, validUntil);
         } catch (IllegalArgumentException | NullPointerException invalid) {
             throw Problem.badRequest(invalid.getMessage());
         }
