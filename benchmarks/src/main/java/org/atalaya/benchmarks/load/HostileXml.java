@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.atalaya.simulators.anpr.internal.BenchmarkCameraReads;
+
 /**
  * The XML side of {@link HostileInputs}: ONVIF licence-plate events (as Profile M cameras send
  * them, in a WS-Notification message) and SOAP consultations (with their WS-Security
@@ -84,33 +86,15 @@ final class HostileXml {
     record Document(byte[] body) {
     }
 
-    private static final String ONVIF = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            %s<wsnt:NotificationMessage xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" \
-            xmlns:tns1="http://www.onvif.org/ver10/topics" xmlns:tt="http://www.onvif.org/ver10/schema">
-              <wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">\
-            tns1:RuleEngine/Recognition/LicensePlate</wsnt:Topic>
-              <wsnt:Message>
-                <tt:Message UtcTime="%s" PropertyOperation="Changed">
-                  <tt:Source>
-                    <tt:SimpleItem Name="VideoSource" Value="VideoSource_1"/>
-                    <tt:SimpleItem Name="Rule" Value="LPR"/>
-                  </tt:Source>
-                  <tt:Data>
-                    <tt:ElementItem Name="LicensePlateInfo">
-                      <tt:LicensePlateInfo>
-                        <tt:PlateNumber Likelihood="%s">%s</tt:PlateNumber>
-                        <tt:PlateType Likelihood="0.90">Normal</tt:PlateType>
-                        <tt:CountryCode Likelihood="0.90">%s</tt:CountryCode>
-                      </tt:LicensePlateInfo>
-                    </tt:ElementItem>
-                    <tt:SimpleItem Name="Likelihood" Value="%s"/>
-                    <tt:SimpleItem Name="Direction" Value="%s"/>%s
-                  </tt:Data>
-                </tt:Message>
-              </wsnt:Message>
-            </wsnt:NotificationMessage>
-            """;
+    /** The simulator's ONVIF event, with a slot before its root (a DOCTYPE) and one at the end of its data. */
+    private static final String ONVIF = withEnds(BenchmarkCameraReads.onvifEventTemplate());
+
+    private static String withEnds(String event) {
+        int root = event.indexOf('\n') + 1;
+        int dataEnd = event.lastIndexOf('\n', event.indexOf("</tt:Data>"));
+        return event.substring(0, root) + "%s" + event.substring(root, dataEnd) + "%s" + event.substring(dataEnd);
+    }
+
 
     private static final String SOAP = """
             %s<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">

@@ -32,6 +32,15 @@ public final class BenchmarkCameraReads {
         return ReadEncoding.ONVIF_PROFILE_M.encode(next(camera, capturedAt));
     }
 
+    /**
+     * The ONVIF event as the simulator writes it, with {@code %s} where it puts, in order, the
+     * capture time, likelihood, plate, alpha-3 country, likelihood and direction, for a harness
+     * that fills them with what no camera would send.
+     */
+    public static String onvifEventTemplate() {
+        return ReadEncoding.ONVIF_EVENT;
+    }
+
     // Confidence and direction drawn as SimulatedTraffic draws them; the id from the seed, so the
     // reads are the same on every run.
     private SimulatedRead next(Camera camera, Instant capturedAt) {

@@ -40,37 +40,43 @@ enum ReadEncoding {
         byte[] encode(SimulatedRead read) {
             String direction = read.direction().name().charAt(0)
                     + read.direction().name().substring(1).toLowerCase(Locale.ROOT);
-            String xml = """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <wsnt:NotificationMessage xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" \
-                    xmlns:tns1="http://www.onvif.org/ver10/topics" xmlns:tt="http://www.onvif.org/ver10/schema">
-                      <wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">\
-                    tns1:RuleEngine/Recognition/LicensePlate</wsnt:Topic>
-                      <wsnt:Message>
-                        <tt:Message UtcTime="%s" PropertyOperation="Changed">
-                          <tt:Source>
-                            <tt:SimpleItem Name="VideoSource" Value="VideoSource_1"/>
-                            <tt:SimpleItem Name="Rule" Value="LPR"/>
-                          </tt:Source>
-                          <tt:Data>
-                            <tt:ElementItem Name="LicensePlateInfo">
-                              <tt:LicensePlateInfo>
-                                <tt:PlateNumber Likelihood="%s">%s</tt:PlateNumber>
-                                <tt:PlateType Likelihood="0.90">Normal</tt:PlateType>
-                                <tt:CountryCode Likelihood="0.90">%s</tt:CountryCode>
-                              </tt:LicensePlateInfo>
-                            </tt:ElementItem>
-                            <tt:SimpleItem Name="Likelihood" Value="%s"/>
-                            <tt:SimpleItem Name="Direction" Value="%s"/>
-                          </tt:Data>
-                        </tt:Message>
-                      </wsnt:Message>
-                    </wsnt:NotificationMessage>
-                    """.formatted(read.capturedAt(), confidence(read.confidence()), xmlText(read.plate()),
+            String xml = ONVIF_EVENT.formatted(read.capturedAt(), confidence(read.confidence()), xmlText(read.plate()),
                     xmlText(alpha3(read.country())), confidence(read.confidence()), direction);
             return xml.getBytes(StandardCharsets.UTF_8);
         }
     };
+
+    /**
+     * The ONVIF event, its slots in order: capture time, likelihood, plate, country (alpha-3),
+     * likelihood, direction.
+     */
+    static final String ONVIF_EVENT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <wsnt:NotificationMessage xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" \
+            xmlns:tns1="http://www.onvif.org/ver10/topics" xmlns:tt="http://www.onvif.org/ver10/schema">
+              <wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">\
+            tns1:RuleEngine/Recognition/LicensePlate</wsnt:Topic>
+              <wsnt:Message>
+                <tt:Message UtcTime="%s" PropertyOperation="Changed">
+                  <tt:Source>
+                    <tt:SimpleItem Name="VideoSource" Value="VideoSource_1"/>
+                    <tt:SimpleItem Name="Rule" Value="LPR"/>
+                  </tt:Source>
+                  <tt:Data>
+                    <tt:ElementItem Name="LicensePlateInfo">
+                      <tt:LicensePlateInfo>
+                        <tt:PlateNumber Likelihood="%s">%s</tt:PlateNumber>
+                        <tt:PlateType Likelihood="0.90">Normal</tt:PlateType>
+                        <tt:CountryCode Likelihood="0.90">%s</tt:CountryCode>
+                      </tt:LicensePlateInfo>
+                    </tt:ElementItem>
+                    <tt:SimpleItem Name="Likelihood" Value="%s"/>
+                    <tt:SimpleItem Name="Direction" Value="%s"/>
+                  </tt:Data>
+                </tt:Message>
+              </wsnt:Message>
+            </wsnt:NotificationMessage>
+            """;
 
     abstract byte[] encode(SimulatedRead read);
 
