@@ -84,13 +84,13 @@ public class VehicleRegistryIT extends AtalayaTestSupport {
             assertEquals(SOURCE, hit.at("/alert/entry/source").asText());
             assertEquals(reference, hit.at("/alert/entry/reference").asText());
             assertEquals(60, hit.at("/alert/entry/priority").asInt());
-            // the vehicle's details come with the hit, or follow it when the ministry was slow
-            JsonNode vehicle = hit.at("/alert/vehicle");
-            if (vehicle.isMissingNode() || vehicle.isNull()) {
-                String hitId = hit.at("/alert/id").asText();
-                vehicle = next(local, alert -> "HIT_DETAILS".equals(alert.path("kind").asText())
-                        && hitId.equals(alert.at("/alert/hitId").asText())).at("/alert/vehicle");
-            }
+            // the hit goes out at once; the vehicle's details follow it
+            assertTrue(hit.toString(), hit.at("/alert/vehicle").isMissingNode());
+            String hitId = hit.at("/alert/id").asText();
+            JsonNode details = next(local, alert -> "HIT_DETAILS".equals(alert.path("kind").asText())
+                    && hitId.equals(alert.at("/alert/hitId").asText()));
+            assertEquals(100, details.path("priority").asInt());
+            JsonNode vehicle = details.at("/alert/vehicle");
             assertFalse(vehicle.toString(), vehicle.path("make").asText().isBlank());
             assertFalse(vehicle.toString(), vehicle.path("registrationStatus").asText().isBlank());
         }

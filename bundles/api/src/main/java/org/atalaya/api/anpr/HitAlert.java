@@ -15,13 +15,11 @@ import java.util.Objects;
  * @param priority    0 to 100
  * @param raisedAt    when the hub raised it
  * @param pastRead    whether the read is a stored one that matched an entry listed after it
- * @param vehicle     the vehicle's registration details and alerts, when the registry answered
- *                    within the hit's time budget; {@code null} otherwise ({@link HitDetails}
- *                    follows when the answer comes later)
+ * @see HitDetails the vehicle's registration details, which follow a live hit when a registry
+ *      connector is installed
  */
 public record HitAlert(String id, PlateRead read, HotlistEntry entry, MatchKind matchKind,
-        List<CharacterMatch> differences, int priority, Instant raisedAt, boolean pastRead,
-        VehicleDetails vehicle) {
+        List<CharacterMatch> differences, int priority, Instant raisedAt, boolean pastRead) {
 
     public HitAlert {
         Objects.requireNonNull(id, "id");
@@ -30,10 +28,5 @@ public record HitAlert(String id, PlateRead read, HotlistEntry entry, MatchKind 
         Objects.requireNonNull(matchKind, "matchKind");
         Objects.requireNonNull(raisedAt, "raisedAt");
         differences = List.copyOf(differences);
-    }
-
-    /** This alert with the vehicle's details. */
-    public HitAlert withVehicle(VehicleDetails details) {
-        return new HitAlert(id, read, entry, matchKind, differences, priority, raisedAt, pastRead, details);
     }
 }

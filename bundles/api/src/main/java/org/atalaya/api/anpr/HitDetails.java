@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A vehicle's details that the registry gave after its hit went out: the hub never holds a hit
- * back for longer than its time budget, and sends what comes later as this update.
+ * A vehicle's details that the registry gave after its hit went out: a live hit goes out at once,
+ * never waiting for the registry, and its vehicle follows as this update.
  *
  * @param id       this update's id
  * @param hitId    the id of the hit it completes

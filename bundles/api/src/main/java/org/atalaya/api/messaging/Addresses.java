@@ -22,6 +22,12 @@ public final class Addresses {
      */
     public static final String ANPR_ARCHIVE = "atalaya.archive.anpr";
 
+    /**
+     * Live hits whose vehicle the registry connector is asked about: the hit itself has gone
+     * out already, its details follow on {@link #ALERTS} as a {@code HIT_DETAILS} alert.
+     */
+    public static final String ANPR_LOOKUPS = "atalaya.lookups.anpr";
+
     /** Decisions for the agencies: hits, incidents, system alerts. */
     public static final String ALERTS = "atalaya.alerts";
 

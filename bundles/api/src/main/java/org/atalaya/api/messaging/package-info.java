@@ -2,7 +2,7 @@
  * The names every bundle shares on the broker: addresses and message properties.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.atalaya.api.messaging;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,7 +72,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     @Reference(target = "(camel.context.name=atalaya)")
     private CamelContext camel;
 
-    /** The vehicle registry's connector, when one is installed: hits wait for its details a little. */
+    /** The vehicle registry's connector, when one is installed: it describes the vehicle of each live hit. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile VehicleLookup vehicleLookup;
@@ -82,7 +82,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     private HotlistIndex index;
     private LiveHotlist live;
     private Correlator correlator;
-    private HitEnrichment enrichment;
+    private HitDetailsLookup details;
     private ReadArchiver archiver;
     private ExecutorService background;
     private ScheduledExecutorService housekeeping;
@@ -104,8 +104,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
                 config.maxEquivalentCharacters(), config.clonePriority(), this::borderApproach,
                 config.borderApproachPriority(), clock);
         producer = camel.createProducerTemplate();
-        enrichment = new HitEnrichment(() -> vehicleLookup, Duration.ofMillis(config.lookupBudgetMillis()),
-                this::sendLater, clock);
+        details = new HitDetailsLookup(() -> vehicleLookup, Duration.ofMillis(config.lookupTimeoutMillis()), clock);
         background = Executors.newSingleThreadExecutor(daemon("atalaya-past-hits"));
         live = new LiveHotlist(hotlist, index, config.expectedEntries(), background, this::sendPastHits, clock);
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("atalaya-correlation-expiry"));
@@ -135,7 +134,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
 
     @Override
     public RoutesBuilder routes() {
-        return new AnprRoutes(correlator, enrichment, config.agencies(), config.consumers());
+        return new AnprRoutes(correlator, details, config.agencies(), config.consumers(), config.lookupConsumers());
     }
 
     // --- the Hotlist service -------------------------------------------------------------
@@ -229,14 +228,6 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     }
 
     /** Sends an alert decided after its read was matched: a hit's details that came late. */
-    private void sendLater(OutgoingAlert alert) {
-        try {
-            publish(alert);
-        } catch (Exception failure) {
-            LOG.error("Details of hit {} could not be sent", alert.id(), failure);
-        }
-    }
-
     /** Publishes an alert decided off the read route, with the headers agencies filter on. */
     private void publish(OutgoingAlert alert) throws Exception {
         producer.sendBodyAndHeaders("jms:topic:" + Addresses.ALERTS,

@@ -36,10 +36,14 @@ public @interface AnprCorrelationConfiguration {
             + " a listed vehicle there may be about to leave the country. A higher entry priority is kept.")
     int borderApproachPriority() default 100;
 
-    @AttributeDefinition(description = "How long a live hit may wait for the vehicle registry's details of the vehicle,"
-            + " in milliseconds, when a registry connector is installed; details that come later follow as an update."
-            + " 0 sends every hit at once.")
-    long lookupBudgetMillis() default 300;
+    @AttributeDefinition(description = "Vehicle lookups waited for at once, when a registry connector is installed:"
+            + " a live hit goes out at once and its vehicle's details follow as a HIT_DETAILS alert.")
+    int lookupConsumers() default 4;
+
+    @AttributeDefinition(description = "How long one vehicle lookup may take, in milliseconds, retries included;"
+            + " the registry connector retries on its own; a lookup that fails or times out is dead-lettered with its"
+            + " reason.")
+    long lookupTimeoutMillis() default 10_000;
 
     @AttributeDefinition(description = "How far back a newly listed plate is looked for among stored reads, in days"
             + " (at most the store's retention).")

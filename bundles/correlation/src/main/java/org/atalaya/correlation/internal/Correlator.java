@@ -144,7 +144,7 @@ final class Correlator {
         if (!past && priority < borderPriority && borderApproach.test(read.cameraId())) {
             priority = borderPriority;
         }
-        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), priority, now, past, null);
+        HitAlert alert = new HitAlert(id, read, entry, match.kind(), match.differences(), priority, now, past);
         return new OutgoingAlert(id, past ? AlertKind.PAST_HIT : AlertKind.HIT, priority, read.plate(),
                 read.cameraId(), alert);
     }

@@ -151,6 +151,6 @@ class HitNoticesTest {
                 Direction.RECEDING, position, "urn:atalaya:image:sha256:ab12");
         HotlistEntry entry = new HotlistEntry(7, "1234BCD", "ES", HotlistCategory.STOLEN_VEHICLE, 90,
                 "interior-ministry", listed.reason(), listed.reference(), listed.validFrom(), null);
-        return new HitAlert(id, read, entry, MatchKind.EXACT, List.of(), 100, READ_AT.plusMillis(40), false, null);
+        return new HitAlert(id, read, entry, MatchKind.EXACT, List.of(), 100, READ_AT.plusMillis(40), false);
     }
 }
