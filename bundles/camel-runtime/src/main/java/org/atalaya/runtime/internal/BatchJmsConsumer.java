@@ -17,7 +17,9 @@ import jakarta.jms.TransactionRolledBackException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsBinding;
-import org.apache.camel.component.jms.JmsMessage;
+import org.apache.camel.component.jms.JmsMessageHelper;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.trait.message.MessageTrait;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,6 +190,21 @@ final class BatchJmsConsumer extends DefaultConsumer {
                 + "one by one", endpoint.getEndpointUri(), size, refusal.getMessage());
     }
 
+    /**
+     * The event as a plain Camel message: its body and every JMS header and property, read at
+     * once. Not a {@code JmsMessage}: Camel 4.22 copies one (for the dead-letter channel's
+     * original message, for redelivery, for every split part) by way of an empty one, whose
+     * redelivery flag it reads from a missing JMS message, throwing and catching a
+     * {@code NullPointerException} each time; that was a fifth of a camera batch's CPU.
+     */
+    private org.apache.camel.Message camelMessage(Exchange exchange, Message jms) {
+        DefaultMessage message = new DefaultMessage(exchange);
+        message.setHeaders(binding.extractHeadersFromJms(jms, exchange));
+        message.setBody(binding.extractBodyFromJms(exchange, jms));
+        message.setPayloadForTrait(MessageTrait.REDELIVERY, JmsMessageHelper.evalRedeliveryMessageTrait(jms));
+        return message;
+    }
+
     private void processGroup(List<Message> group, Session session, JmsResourceHolder transaction)
             throws RouteFailure {
         if (!group.isEmpty()) {
@@ -206,11 +223,11 @@ final class BatchJmsConsumer extends DefaultConsumer {
         if (endpoint.grouped()) {
             List<org.apache.camel.Message> body = new ArrayList<>(messages.size());
             for (Message message : messages) {
-                body.add(new JmsMessage(exchange, message, session, binding));
+                body.add(camelMessage(exchange, message));
             }
             exchange.getIn().setBody(body);
         } else {
-            exchange.setIn(new JmsMessage(exchange, messages.get(0), session, binding));
+            exchange.setIn(camelMessage(exchange, messages.get(0)));
         }
         Object key = endpoint.getComponent().sendersFactory();
         if (transaction != null) {

@@ -86,6 +86,29 @@ class BatchJmsConsumerTest extends HostOnBroker {
     }
 
     @Test
+    void anEventsPropertiesAndJmsHeadersReachEveryPartItIsSplitInto() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        host.addConnector(ConnectorHostTest.connector("batchsplit", routes -> routes
+                .from("jms-batch:queue:test.batchsplit.in?consumers=1").routeId("batchsplit-route")
+                .split(routes.body().tokenize(","))
+                    .process(exchange -> seen.add(exchange.getIn().getBody(String.class) + "@"
+                            + exchange.getIn().getHeader("camera") + "@"
+                            + exchange.getIn().getHeader("JMSDestination") + "@"
+                            + exchange.getIn().getHeader("JMSRedelivered")))
+                    .to("jms:queue:test.batchsplit.out")
+                .end()));
+
+        producer.sendBodyAndHeader("jms:queue:test.batchsplit.in", "r1,r2", "Camera", "cam-7");
+
+        List<Message> out = List.of(consumer.receive("jms:queue:test.batchsplit.out", 10_000).getIn(),
+                consumer.receive("jms:queue:test.batchsplit.out", 10_000).getIn());
+        assertThat(out).extracting(message -> message.getBody(String.class)).containsExactly("r1", "r2");
+        assertThat(out).extracting(message -> message.getHeader("Camera")).containsOnly("cam-7");
+        assertThat(seen).containsExactly("r1@cam-7@ActiveMQQueue[test.batchsplit.in]@false",
+                "r2@cam-7@ActiveMQQueue[test.batchsplit.in]@false");
+    }
+
+    @Test
     void aRejectedEventInABatchIsDeadLetteredWithItsReasonAndTheOthersGoOn() {
         List.of("good-1", "bad", "good-2").forEach(event -> producer.sendBody("jms:queue:test.batchreject.in", event));
         host.addConnector(ConnectorHostTest.connector("batchreject", routes -> routes
