@@ -43,9 +43,16 @@ final class CameraReadRoutes extends RouteBuilder {
             from(topic.subscriptionEndpoint(name, consumers))
                     .routeId(ROUTE_PREFIX + (i + 1))
                     .process(exchange -> parse(exchange, topic)).id("parse-" + (i + 1))
-                    .split(exchangeProperty(READS))
-                        .process(CameraReadRoutes::toCanonical)
-                        .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
+                    // a camera publishes one read a message: it is sent as it is, not split
+                    .choice()
+                        .when(body().isInstanceOf(PlateRead.class))
+                            .process(CameraReadRoutes::toCanonical)
+                            .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
+                        .otherwise()
+                            .split(exchangeProperty(READS))
+                                .process(CameraReadRoutes::toCanonical)
+                                .to("jms:queue:" + Addresses.INBOUND_ANPR).id("batch-to-inbound-" + (i + 1))
+                            .end()
                     .end();
         }
     }
@@ -53,7 +60,12 @@ final class CameraReadRoutes extends RouteBuilder {
     private void parse(Exchange exchange, DeviceTopic topic) throws JMSException {
         Message message = exchange.getIn();
         String camera = topic.deviceOfDestination(message.getHeader("JMSDestination"));
-        exchange.setProperty(READS, parser.parse(message.getBody(byte[].class), camera));
+        List<PlateRead> reads = parser.parse(message.getBody(byte[].class), camera);
+        if (reads.size() == 1) {
+            message.setBody(reads.get(0));
+        } else {
+            exchange.setProperty(READS, reads);
+        }
     }
 
     private static void toCanonical(Exchange exchange) throws Exception {
