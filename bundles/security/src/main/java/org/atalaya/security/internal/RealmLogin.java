@@ -2,6 +2,7 @@ package org.atalaya.security.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,11 @@ public final class RealmLogin {
 
     private static final String REALM = "karaf";
 
+    /** How long an accepted login is kept: a password changed in the realm is honoured within it. */
+    public static final Duration REMEMBERED = Duration.ofSeconds(30);
+
+    private static final LoginCache ACCEPTED = new LoginCache(RealmLogin::realmLogin, REMEMBERED, System::nanoTime);
+
     /** An account the realm accepted, with its roles. */
     public record Account(String user, Set<String> roles) {
     }
@@ -51,11 +57,18 @@ public final class RealmLogin {
         }
     }
 
-    /** The account, when the realm accepts the password; empty passwords are never accepted. */
+    /**
+     * The account, when the realm accepts the password; empty passwords are never accepted. An
+     * accepted login is kept for {@link #REMEMBERED} ({@link LoginCache}).
+     */
     public static Optional<Account> login(String user, String password) {
         if (user == null || user.isEmpty() || password == null || password.isEmpty()) {
             return Optional.empty();
         }
+        return ACCEPTED.login(user, password);
+    }
+
+    private static Optional<Account> realmLogin(String user, String password) {
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
