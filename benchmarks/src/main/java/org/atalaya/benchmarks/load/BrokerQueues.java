@@ -21,8 +21,8 @@ import javax.management.remote.JMXServiceURL;
 public final class BrokerQueues implements AutoCloseable {
 
     /** The ANPR path's queues, in the order a read crosses them. */
-    public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.archive.anpr",
-        "local-police", "national-police"};
+    public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.lookups.anpr",
+        "atalaya.archive.anpr", "local-police", "national-police"};
 
     private final JMXConnector connector;
     private final MBeanServerConnection server;
@@ -47,6 +47,14 @@ public final class BrokerQueues implements AutoCloseable {
             queues.put(queue, name);
         }
         return ((Number) server.getAttribute(name, "MessageCount")).longValue();
+    }
+
+    /**
+     * Reads waiting before they are matched (the cameras' subscription and {@code atalaya.in.anpr}):
+     * what a hit read now would queue behind.
+     */
+    public long unmatchedReads() throws IOException, JMException {
+        return depth(ANPR_PATH[0]) + depth(ANPR_PATH[1]);
     }
 
     /** Messages waiting along the ANPR path. */
