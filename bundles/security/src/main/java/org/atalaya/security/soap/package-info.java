@@ -21,6 +21,11 @@
  * {@code ServiceUnavailable}. The faults an operation declares keep their reason and are the
  * caller's ({@code Client}, {@code Sender}); any other fault says what went wrong without
  * internals.
+ * <p>
+ * Requests are read as UTF-8, whatever charset their Content-Type names: bytes that are not UTF-8
+ * in its one form per character (overlong forms, a UTF-16 or UTF-32 request or byte order mark),
+ * a NUL, or XML that does not parse to the end of its envelope are refused as the caller's
+ * ({@code Client}, {@code Sender}) with the reason, before any operation runs.
  */
 @Export
 @Version("0.1.0")

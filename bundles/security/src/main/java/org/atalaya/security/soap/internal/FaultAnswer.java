@@ -3,6 +3,7 @@ package org.atalaya.security.soap.internal;
 import java.util.ResourceBundle;
 
 import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
@@ -19,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * <li>says what went wrong without internals: the gate's faults and those the operation
  * declares ({@code @WebFault}, answered as the caller's: {@code Client}, {@code Sender}) keep
  * their reason; an {@link AccessDenied} the operation throws becomes the gate's
- * {@code AccessDenied}; any other (a request CXF could not read, an exception the operation let
- * escape) gets a plain reason, and the original goes to the log;</li>
+ * {@code AccessDenied}; a request that cannot be read (its bytes refused by
+ * {@link RequestEncoding}, or XML the parser could not read, however CXF wraps the parser's error)
+ * is the caller's ({@code Client}, {@code Sender}) and is logged in one line; any other (a request
+ * CXF refused otherwise, an exception the operation let escape) gets a plain reason, and the
+ * original goes to the log;</li>
  * <li>is audited when nothing audited the call yet: {@code failed <fault>} for a call the gate
  * allowed, {@code refused <fault>} for a request refused before the gate (one that cannot be
  * read). When the record of an allowed call cannot be stored, the fault becomes
@@ -85,17 +89,46 @@ final class FaultAnswer extends AbstractPhaseInterceptor<Message> {
                     call.caller() == null ? null : call.caller().person(), denied.getMessage());
             return SoapFaults.sender(message, SoapFaults.ACCESS_DENIED, denied.getMessage());
         }
+        Throwable unreadable = call.consultation() == null ? unreadable(fault) : null;
+        if (unreadable != null) {
+            // read before the gate let it through: the parser's failure is the request's, however CXF wraps it
+            LOG.warn("SOAP request to {} refused: {}", call.action(), oneLine(unreadable.getMessage()));
+            return replaced(fault, Fault.FAULT_CODE_CLIENT, unreadable instanceof RequestEncoding.UnreadableRequest
+                    ? unreadable.getMessage()
+                    : "The request is not well-formed XML; see the service's WSDL (?wsdl).");
+        }
         String reason;
         if (SoapFaults.hubs(fault)) {
             LOG.error("SOAP call {} failed", call.action(), fault);
             reason = "The hub could not process the request; it is logged.";
         } else {
-            LOG.warn("SOAP request to {} refused: {}", call.action(), fault.getMessage());
+            LOG.warn("SOAP request to {} refused: {}", call.action(), oneLine(fault.getMessage()));
             reason = "The request is not one this service accepts; see its WSDL (?wsdl).";
         }
-        QName code = fault.getFaultCode() == null ? Fault.FAULT_CODE_SERVER : fault.getFaultCode();
+        return replaced(fault, fault.getFaultCode() == null ? Fault.FAULT_CODE_SERVER : fault.getFaultCode(), reason);
+    }
+
+    /**
+     * What made a request unreadable: the encoding check's refusal, or the parser's error (which
+     * CXF may wrap in a fault of the hub's, {@code Couldn't parse stream}); {@code null} if neither.
+     */
+    private static Throwable unreadable(Fault fault) {
+        for (Throwable cause = fault.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestEncoding.UnreadableRequest || cause instanceof XMLStreamException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static Fault replaced(Fault fault, QName code, String reason) {
         Fault plain = new Fault(new org.apache.cxf.common.i18n.Message(reason, (ResourceBundle) null), code);
         plain.setStatusCode(fault.getStatusCode());
         return plain;
+    }
+
+    /** The parser's messages span lines (the position comes on the next): one log line per refusal. */
+    private static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -18,8 +18,12 @@ import org.atalaya.security.soap.SoapEndpoint;
  * A SOAP service published under the hub's CXF servlet ({@code /api}) on a bus of its own, with
  * the gate's interceptors in the order a call meets them:
  * <ol>
+ * <li>{@link RequestEncoding} ({@code receive}, in): the request's bytes are UTF-8, without NUL,
+ * within the size limit, before anything parses them;</li>
  * <li>{@link WsSecurityLogin} ({@code pre-protocol}, in): who calls, from the WS-Security header
  * or the client certificate, before the body is unmarshalled;</li>
+ * <li>{@link WholeEnvelope} ({@code post-unmarshal}, in): the envelope is read to its end, so
+ * that one cut short or followed by more is not answered;</li>
  * <li>{@link SoapGate} ({@code pre-invoke}, in): the policy on the operation, with the purpose
  * and case the request gives;</li>
  * <li>{@link AnswerAudit} ({@code pre-logical}, out): the audit record of the answer, before
@@ -33,7 +37,10 @@ import org.atalaya.security.soap.SoapEndpoint;
  */
 public final class SoapPublication implements SoapEndpoint {
 
-    /** At most this many characters of XML per request (the request's size, attachments aside). */
+    /**
+     * At most this many characters of XML per request (the request's size, attachments aside),
+     * and as many bytes: the request is held in memory while its encoding is checked.
+     */
     private static final int MAX_XML_CHARACTERS = 1024 * 1024;
 
     /** The parser's limits, per request: depth, children, elements, text and attributes. */
@@ -79,7 +86,9 @@ public final class SoapPublication implements SoapEndpoint {
             // FaultAnswer logs each fault once, and the gate each refusal, without CXF's stack traces
             properties.put(FaultListener.class.getName(), (FaultListener) (fault, description, message) -> false);
             factory.setProperties(properties);
+            factory.getInInterceptors().add(new RequestEncoding(MAX_XML_CHARACTERS));
             factory.getInInterceptors().add(new WsSecurityLogin(address, implementor, policy, records, login));
+            factory.getInInterceptors().add(new WholeEnvelope());
             factory.getInInterceptors().add(new SoapGate(address, implementor, policy, records));
             factory.getOutInterceptors().add(new AnswerAudit(records));
             factory.getOutFaultInterceptors().add(new FaultAnswer(address, implementor, records));

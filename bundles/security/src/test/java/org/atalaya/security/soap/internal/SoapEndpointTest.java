@@ -3,6 +3,8 @@ package org.atalaya.security.soap.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -326,6 +328,122 @@ class SoapEndpointTest {
     }
 
     @Test
+    void aNulByteIsRefusedAsTheCallersFaultAndAudited() throws Exception {
+        Answer answer = call(utf8(envelope(token("agent-0417", "s3cret-0417", TEXT),
+                checkPlate("1234\u0000BCD", "prevention", null))));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.faultString()).startsWith("The request is not valid XML: a NUL at byte ");
+        assertThat(AUDIT.last().outcome()).isEqualTo("refused Client");
+        assertThat(servesStill()).isTrue();
+    }
+
+    @Test
+    void overlongUtf8IsRefusedInsteadOfDecodedAsTheCharacterItImitates() throws Exception {
+        // C0 AF is an overlong '/': decoded, it would reach the operation as "1234/BCD"
+        byte[] request = splice(envelope(token("agent-0417", "s3cret-0417", TEXT),
+                checkPlate("1234~BCD", "prevention", null)), (byte) 0xC0, (byte) 0xAF);
+
+        Answer answer = call(request);
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.faultString()).contains("not UTF-8 at byte");
+        assertThat(answer.body()).doesNotContain("is listed");
+        assertThat(AUDIT.last().outcome()).isEqualTo("refused Client");
+    }
+
+    @Test
+    void utf8IsRequiredWhateverCharsetTheContentTypeNames() throws Exception {
+        byte[] latin1 = envelope(token("agent-0417", "s3cret-0417", TEXT), checkPlate("1234ÑBC", "prevention", null))
+                .replace(SOAP11, SOAP12).getBytes(StandardCharsets.ISO_8859_1);
+
+        Answer refused = send(HttpRequest.newBuilder(served12.at(ADDRESS))
+                .header("Content-Type", "application/soap+xml; charset=ISO-8859-1"), latin1);
+
+        assertThat(refused.faultCode()).isEqualTo(new QName(SOAP12, "Sender"));
+        assertThat(refused.body()).doesNotContain("is listed");
+    }
+
+    @Test
+    void aUtf16ByteOrderMarkBeforeUtf8TextIsTheCallersFault() throws Exception {
+        byte[] envelope = utf8(envelope(token("agent-0417", "s3cret-0417", TEXT),
+                checkPlate("1234BCD", "prevention", null)).replace(SOAP11, SOAP12));
+        byte[] marked = new byte[envelope.length + 2];
+        marked[0] = (byte) 0xFE;
+        marked[1] = (byte) 0xFF;
+        System.arraycopy(envelope, 0, marked, 2, envelope.length);
+
+        Answer answer = send(HttpRequest.newBuilder(served12.at(ADDRESS)).header("Content-Type", "application/soap+xml"),
+                marked);
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP12, "Sender"));
+        assertThat(answer.faultString()).contains("not UTF-8 at byte 0");
+        assertThat(AUDIT.last().outcome()).isEqualTo("refused Client");
+    }
+
+    @Test
+    void utf8sOwnByteOrderMarkIsReadAsXmlAllowsIt() throws Exception {
+        // without a charset in the Content-Type, the bytes were read as ISO-8859-1 and the mark failed the hub
+        byte[] marked = utf8("\uFEFF" + envelope(token("agent-0417", "s3cret-0417", TEXT),
+                checkPlate("1234BCD", "prevention", null)).replace(SOAP11, SOAP12));
+
+        Answer answer = send(HttpRequest.newBuilder(served12.at(ADDRESS)).header("Content-Type", "application/soap+xml"),
+                marked);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("answer")).isEqualTo("1234BCD is listed, told to local-police");
+    }
+
+    @Test
+    void aNulCharacterReferenceIsTheCallersFaultNotTheHubs() throws Exception {
+        Answer answer = call12(envelope(token("agent-0417&#0;", "s3cret-0417", TEXT),
+                checkPlate("1234BCD", "prevention", null)));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP12, "Sender"));
+        assertThat(answer.faultString()).isEqualTo("The request is not well-formed XML; see the service's WSDL (?wsdl).");
+        assertThat(AUDIT.last().outcome()).isEqualTo("refused Client");
+    }
+
+    @Test
+    void anUnreadableRequestIsLoggedInOneLineWithoutAStackTrace() throws Exception {
+        PrintStream console = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            call12(envelope(token("agent-0417&#0;", "s3cret-0417", TEXT), checkPlate("1234BCD", "prevention", null)));
+        } finally {
+            System.setErr(console);
+        }
+
+        assertThat(log.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .contains("WARN").contains("SOAP request to SOAP " + ADDRESS + " refused");
+    }
+
+    @Test
+    void anEnvelopeCutShortAfterItsBodyIsNotAnswered() throws Exception {
+        String whole = envelope(token("agent-0417", "s3cret-0417", TEXT), checkPlate("1234BCD", "prevention", null));
+
+        Answer answer = call(whole.substring(0, whole.indexOf("</soap:Envelope>")));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.faultString()).isEqualTo("The request is not well-formed XML; see the service's WSDL (?wsdl).");
+        assertThat(answer.body()).doesNotContain("is listed");
+        assertThat(AUDIT.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo("refused Client");
+            assertThat(entry.subjects()).isEmpty();
+        });
+    }
+
+    @Test
+    void anEnvelopeFollowedByMoreIsNotAnswered() throws Exception {
+        Answer answer = call(envelope(token("agent-0417", "s3cret-0417", TEXT), checkPlate("1234BCD", "prevention", null))
+                + "<soap:Envelope xmlns:soap='" + SOAP11 + "'/>");
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.body()).doesNotContain("is listed");
+    }
+
+    @Test
     void theWsdlIsServedWithoutCredentials() throws Exception {
         HttpResponse<String> wsdl = HTTP.send(HttpRequest.newBuilder(URI.create(served.at(ADDRESS) + "?wsdl")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -391,11 +509,37 @@ class SoapEndpointTest {
                 .header("Content-Type", "application/soap+xml; charset=UTF-8"), envelope.replace(SOAP11, SOAP12));
     }
 
+    /** A request of raw bytes, which need not be UTF-8. */
+    private static Answer call(byte[] request) throws Exception {
+        return send(HttpRequest.newBuilder(served.at(ADDRESS)).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\""), request);
+    }
+
     private static Answer send(HttpRequest.Builder request, String envelope) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                request.POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
+        return send(request, utf8(envelope));
+    }
+
+    private static Answer send(HttpRequest.Builder request, byte[] body) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The text's UTF-8 with {@code sequence} written where it has a {@code ~}. */
+    private static byte[] splice(String text, byte... sequence) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte b : utf8(text)) {
+            if (b == '~') {
+                bytes.writeBytes(sequence);
+            } else {
+                bytes.write(b);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** A SOAP answer, read as XML. */
