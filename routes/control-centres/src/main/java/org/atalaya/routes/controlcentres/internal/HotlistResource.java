@@ -6,11 +6,13 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -49,6 +51,7 @@ public class HotlistResource {
     private static final int MAX_LIMIT = 1000;
     // a plate, a country or a time is far shorter than this
     private static final int MAX_TEXT = 64;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Hotlist hotlist;
     private final ObjectMapper json = CanonicalJson.mapper();
@@ -92,7 +95,7 @@ public class HotlistResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response add(byte[] body) throws IOException {
         Consultation caller = Consultation.current();
-        HotlistEntry stored = hotlist.add(entry(0, body, caller.person()));
+        HotlistEntry stored = listed(entry(0, body, caller.person()));
         caller.subjects(List.of(String.valueOf(stored.id())));
         LOG.info("Hotlist entry {} added by {}", stored.id(), caller.person());
         return Response.created(URI.create("hotlist/" + stored.id())).entity(json.writeValueAsString(stored)).build();
@@ -106,8 +109,7 @@ public class HotlistResource {
     public Response update(@PathParam("id") long id, byte[] body) throws IOException {
         Consultation caller = Consultation.current();
         caller.subjects(List.of(String.valueOf(id)));
-        HotlistEntry updated = hotlist.update(entry(id, body, caller.person()))
-                .orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
+        HotlistEntry updated = changed(id, body, caller.person());
         LOG.info("Hotlist entry {} updated by {}", id, caller.person());
         return Response.ok(json.writeValueAsString(updated)).build();
     }
@@ -139,6 +141,44 @@ public class HotlistResource {
         LOG.info("Hotlist import by {} (source {}): {} added, {} replaced, {} rejected", caller.person(), from,
                 result.added(), result.replaced(), result.rejected().size());
         return Response.ok(json.writeValueAsString(result)).build();
+    }
+
+    /** Lists {@code entry}: one whose source and reference are already listed is a conflict, not a failure. */
+    HotlistEntry listed(HotlistEntry entry) {
+        return unlessListed(entry, () -> hotlist.add(entry));
+    }
+
+    /** Changes entry {@code id} to what {@code body} describes, as {@link #listed} lists one. */
+    HotlistEntry changed(long id, byte[] body, String caller) {
+        HotlistEntry entry = entry(id, body, caller);
+        return unlessListed(entry, () -> hotlist.update(entry))
+                .orElseThrow(() -> Problem.notFound("no hotlist entry " + id));
+    }
+
+    /**
+     * Runs {@code change}, answering 409 when the store refuses it for its source and reference,
+     * which one entry at most may have (the CSV import replaces that entry instead).
+     */
+    private static <T> T unlessListed(HotlistEntry entry, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (RuntimeException failed) {
+            if (uniqueViolation(failed)) {
+                throw new Problem(409, "Conflict", "source '" + entry.source() + "' already lists reference '"
+                        + entry.reference() + "': change that entry (PUT /hotlist/{id}) or remove it first");
+            }
+            throw failed;
+        }
+    }
+
+    /** Whether the database refused a duplicate key (SQLSTATE 23505, in H2 and PostgreSQL alike). */
+    private static boolean uniqueViolation(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entry a request body describes; {@code caller} is its source when it names none. */
