@@ -1,22 +1,24 @@
 package org.atalaya.routes.anpr.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.atalaya.api.anpr.Camera;
@@ -25,31 +27,30 @@ import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.correlation.plate.PlateNormaliser;
 import org.atalaya.runtime.EdgeValidation;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns what a camera sent into {@link PlateRead}s, or rejects it with a reason. Two formats:
  * Atalaya's JSON (one read as an object, a batch as an array) and the ONVIF Profile M licence
  * plate event ({@code tns1:RuleEngine/Recognition/LicensePlate}, a {@code tt:Message} with its
- * {@code LicensePlateInfo}), alone or in a WS-Notification message. The XML parser refuses
- * DOCTYPEs, so no entity can be expanded or fetched.
+ * {@code LicensePlateInfo}), alone or in a WS-Notification message. The event is read in one
+ * streaming pass that refuses a DOCTYPE, so no entity can be expanded or fetched, and nesting
+ * deeper than {@value #MAX_XML_DEPTH} elements.
  */
 final class PlateReadParser {
 
     static final int MAX_BATCH = 500;
     static final int MIN_PLATE_LENGTH = 2;
+    /** A licence plate event is 7 elements deep; deeper nesting is only work for the parser. */
+    static final int MAX_XML_DEPTH = 32;
 
     private static final String ONVIF_SCHEMA = "http://www.onvif.org/ver10/schema";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@#-]{0,127}");
     private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** ONVIF allows alpha-3 country codes too: their alpha-2 codes, as the JDK knows them. */
+    private static final Map<String, String> ALPHA2_BY_ALPHA3 = alpha2ByAlpha3();
 
     private final EdgeValidation edge;
-    private final DocumentBuilderFactory xml;
+    private final XMLInputFactory xml;
     private final Function<String, Optional<Camera>> cameras;
 
     PlateReadParser(int maxBytes, Duration maxClockSkew, Duration maxAge, Clock clock,
@@ -65,14 +66,24 @@ final class PlateReadParser {
      */
     List<PlateRead> parse(byte[] payload, String topicCamera) {
         edge.checkSize(payload);
+        if (isXml(payload)) {
+            return List.of(onvif(payload, topicCamera));
+        }
+        return json(payload, topicCamera);
+    }
+
+    /** Whether the payload is XML (an ONVIF event) rather than JSON: its first non-blank byte is '<'. */
+    static boolean isXml(byte[] payload) {
         int first = 0;
         while (first < payload.length && Character.isWhitespace(payload[first])) {
             first++;
         }
-        if (first < payload.length && payload[first] == '<') {
-            return List.of(onvif(payload, topicCamera));
-        }
-        return json(payload, topicCamera);
+        return first < payload.length && payload[first] == '<';
+    }
+
+    /** Whether {@code id} is a camera id as the registry has them: 1-64 letters, digits, '-' or '_'. */
+    static boolean isCameraId(String id) {
+        return id != null && CAMERA_ID.matcher(id).matches();
     }
 
     private List<PlateRead> json(byte[] payload, String topicCamera) {
@@ -120,49 +131,155 @@ final class PlateReadParser {
     }
 
     private PlateRead onvif(byte[] payload, String topicCamera) {
-        Document document;
-        try {
-            DocumentBuilder builder = xml.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // fail, don't print
-            document = builder.parse(new ByteArrayInputStream(payload));
-        } catch (SAXException e) {
-            throw new RejectedEvent("not a well-formed ONVIF event: " + e.getMessage());
-        } catch (IOException | ParserConfigurationException e) {
-            throw new RejectedEvent("unreadable ONVIF event: " + e.getMessage());
-        }
-        Element message = first(document.getDocumentElement(), "Message");
-        if (message == null) {
+        OnvifEvent event = readOnvif(payload);
+        if (!event.messageFound) {
             throw new RejectedEvent("ONVIF event has no tt:Message");
         }
-        Element plateInfo = first(message, "LicensePlateInfo");
-        if (plateInfo == null) {
+        if (!event.plateInfoFound) {
             throw new RejectedEvent("ONVIF event has no LicensePlateInfo: not a licence plate event");
         }
-        Element plateNumber = first(plateInfo, "PlateNumber");
-        if (plateNumber == null || plateNumber.getTextContent().isBlank()) {
+        if (event.plateNumber == null || event.plateNumber.toString().isBlank()) {
             throw new RejectedEvent("ONVIF LicensePlateInfo has no PlateNumber");
         }
-        Element countryCode = first(plateInfo, "CountryCode");
-        String likelihood = simpleItem(message, "Likelihood");
-        if (likelihood == null) {
-            likelihood = plateNumber.getAttribute("Likelihood");
-        }
+        String likelihood = event.simpleItems.getOrDefault("Likelihood", event.plateLikelihood);
         double confidence;
         try {
             confidence = Double.parseDouble(likelihood);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new RejectedEvent("ONVIF Likelihood '" + likelihood + "' is not a number");
+        } catch (NumberFormatException e) {
+            throw new RejectedEvent("ONVIF Likelihood '" + EdgeValidation.abbreviate(likelihood) + "' is not a number");
         }
-        String imageRef = simpleItem(message, "ImageURI");
+        String imageRef = event.simpleItems.get("ImageURI");
         if (imageRef == null) {
-            imageRef = simpleItem(message, "ImageUri");
+            imageRef = event.simpleItems.get("ImageUri");
         }
-        String direction = simpleItem(message, "Direction");
-        Instant capturedAt = edge.instant(message.getAttribute("UtcTime"), "UtcTime");
-        String country = countryCode == null ? null : alpha2(countryCode.getTextContent().strip());
-        String plateAsRead = plateNumber.getTextContent().strip();
+        String direction = event.simpleItems.get("Direction");
+        Instant capturedAt = edge.instant(event.utcTime, "UtcTime");
+        String country = event.countryCode == null ? null : alpha2(event.countryCode.toString().strip());
+        String plateAsRead = event.plateNumber.toString().strip();
         return read(null, topicCamera, topicCamera, capturedAt, plateAsRead, country, confidence,
                 direction == null ? Direction.UNKNOWN : direction(direction, ""), imageRef, "");
+    }
+
+    /**
+     * What the licence plate event says, in one pass over it. The whole document is read, so that
+     * one cut short, malformed or nested too deep after the plate is refused too.
+     */
+    private OnvifEvent readOnvif(byte[] payload) {
+        OnvifEvent event = new OnvifEvent();
+        XMLStreamReader reader;
+        try {
+            // the factory is shared; making a reader is what StAX does not promise two threads at once
+            synchronized (xml) {
+                reader = xml.createXMLStreamReader(new ByteArrayInputStream(payload));
+            }
+        } catch (XMLStreamException e) {
+            throw new RejectedEvent("not a well-formed ONVIF event: " + oneLine(e.getMessage()));
+        }
+        try {
+            int depth = 0;
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.DTD -> throw new RejectedEvent(
+                            "ONVIF event with a DOCTYPE: refused, so that no entity is expanded or fetched");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (++depth > MAX_XML_DEPTH) {
+                            throw new RejectedEvent("ONVIF event nested deeper than " + MAX_XML_DEPTH + " elements");
+                        }
+                        event.start(reader, depth);
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> event.end(depth--);
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> event.text(reader);
+                    default -> {
+                        // comments, processing instructions, the document's start and end
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new RejectedEvent("not a well-formed ONVIF event: " + oneLine(e.getMessage()));
+        } finally {
+            try {
+                reader.close();
+            } catch (XMLStreamException e) {
+                // nothing to release: the payload is in memory
+            }
+        }
+        return event;
+    }
+
+    /**
+     * The fields of a licence plate event, gathered as the parser passes them: the first
+     * {@code tt:Message} (the document itself, or within a WS-Notification message), its first
+     * {@code tt:LicensePlateInfo} with that one's first {@code tt:PlateNumber} and
+     * {@code tt:CountryCode}, and the first {@code tt:SimpleItem} of each name in the message.
+     */
+    private static final class OnvifEvent {
+
+        // the depth of the element being read, 0 outside it
+        private int messageAt;
+        private int plateInfoAt;
+        private int plateNumberAt;
+        private int countryCodeAt;
+        private boolean messageFound;
+        private boolean plateInfoFound;
+        private String utcTime;
+        private StringBuilder plateNumber;
+        private String plateLikelihood = "";
+        private StringBuilder countryCode;
+        private final Map<String, String> simpleItems = new HashMap<>();
+
+        void start(XMLStreamReader reader, int depth) {
+            if (!ONVIF_SCHEMA.equals(reader.getNamespaceURI())) {
+                return;
+            }
+            String name = reader.getLocalName();
+            if (messageAt == 0) {
+                if (!messageFound && name.equals("Message")) {
+                    messageAt = depth;
+                    messageFound = true;
+                    utcTime = attribute(reader, "UtcTime");
+                }
+            } else if (name.equals("SimpleItem")) {
+                simpleItems.putIfAbsent(attribute(reader, "Name"), attribute(reader, "Value"));
+            } else if (plateInfoAt == 0) {
+                if (!plateInfoFound && name.equals("LicensePlateInfo")) {
+                    plateInfoAt = depth;
+                    plateInfoFound = true;
+                }
+            } else if (plateNumber == null && name.equals("PlateNumber")) {
+                plateNumberAt = depth;
+                plateNumber = new StringBuilder();
+                plateLikelihood = attribute(reader, "Likelihood");
+            } else if (countryCode == null && name.equals("CountryCode")) {
+                countryCodeAt = depth;
+                countryCode = new StringBuilder();
+            }
+        }
+
+        void text(XMLStreamReader reader) {
+            if (plateNumberAt > 0) {
+                plateNumber.append(reader.getText());
+            } else if (countryCodeAt > 0) {
+                countryCode.append(reader.getText());
+            }
+        }
+
+        void end(int depth) {
+            if (depth == plateNumberAt) {
+                plateNumberAt = 0;
+            } else if (depth == countryCodeAt) {
+                countryCodeAt = 0;
+            } else if (depth == plateInfoAt) {
+                plateInfoAt = 0;
+            } else if (depth == messageAt) {
+                messageAt = 0;
+            }
+        }
+
+        /** The attribute's value, or "" when the element has none, as DOM gives it. */
+        private static String attribute(XMLStreamReader reader, String name) {
+            String value = reader.getAttributeValue(null, name);
+            return value == null ? "" : value;
+        }
     }
 
     private PlateRead read(String id, String cameraId, String topicCamera, Instant capturedAt, String plateAsRead,
@@ -222,57 +339,42 @@ final class PlateReadParser {
         return EdgeValidation.text(node, field, at);
     }
 
-    /** ONVIF allows alpha-3 country codes too. */
+    /** The alpha-2 code of an alpha-3 one; any other code as it is. */
     private static String alpha2(String code) {
         if (code.length() != 3) {
             return code;
         }
+        return ALPHA2_BY_ALPHA3.getOrDefault(code.toUpperCase(Locale.ROOT), code);
+    }
+
+    private static Map<String, String> alpha2ByAlpha3() {
+        Map<String, String> codes = new HashMap<>();
         for (String country : Locale.getISOCountries()) {
             try {
-                if (new Locale("", country).getISO3Country().equalsIgnoreCase(code)) {
-                    return country;
-                }
+                codes.put(new Locale("", country).getISO3Country(), country);
             } catch (MissingResourceException e) {
                 // no alpha-3 code for this one
             }
         }
-        return code;
+        return Map.copyOf(codes);
     }
 
-    private static Element first(Element scope, String localName) {
-        NodeList nodes = scope.getElementsByTagNameNS(ONVIF_SCHEMA, localName);
-        if (nodes.getLength() == 0 && localName.equals(scope.getLocalName())) {
-            return scope;
-        }
-        return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
+    /** A parser's message as one line: it gives the position on a line of its own. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
-    private static String simpleItem(Element message, String name) {
-        NodeList items = message.getElementsByTagNameNS(ONVIF_SCHEMA, "SimpleItem");
-        for (int i = 0; i < items.getLength(); i++) {
-            Node item = items.item(i);
-            if (item instanceof Element element && name.equals(element.getAttribute("Name"))) {
-                return element.getAttribute("Value");
-            }
-        }
-        return null;
-    }
-
-    private static DocumentBuilderFactory secureXml() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        try {
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (ParserConfigurationException | IllegalArgumentException e) {
-            throw new IllegalStateException("the XML parser cannot be secured", e);
-        }
+    /**
+     * The JDK's own StAX parser, not whichever the container offers: namespace aware, without DTDs
+     * (a DOCTYPE is refused on sight), fetching no external entity, DTD or schema.
+     */
+    private static XMLInputFactory secureXml() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return factory;
     }
 }

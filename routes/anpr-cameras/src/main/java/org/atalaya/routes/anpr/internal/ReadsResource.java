@@ -9,6 +9,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -29,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/anpr/reads}: one read or a batch, as Atalaya JSON or an ONVIF Profile M
- * event. Answers 202 only once every read is on the broker durably (a persistent send the broker
- * has confirmed); a payload that is not valid is refused whole with a problem body saying why.
+ * event. An ONVIF event names no camera (over MQTT the topic does): the query parameter
+ * {@code camera} names it. Answers 202 only once every read is on the broker durably (a
+ * persistent send the broker has confirmed); a payload that is not valid is refused whole with a
+ * problem body saying why.
  */
 @Path("/reads")
 public class ReadsResource {
@@ -51,10 +54,11 @@ public class ReadsResource {
     @Consults(value = DataClass.PLATE_READS, access = Access.WRITE)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(byte[] payload, @Context SecurityContext caller) throws Exception {
+    public Response post(byte[] payload, @QueryParam("camera") String camera, @Context SecurityContext caller)
+            throws Exception {
         List<PlateRead> reads;
         try {
-            reads = parser.parse(payload, null);
+            reads = reads(payload, camera);
         } catch (RejectedEvent rejected) {
             LOG.info("Reads from '{}' refused: {}", caller.getUserPrincipal().getName(), rejected.getMessage());
             throw Problem.badRequest(rejected.getMessage());
@@ -77,5 +81,23 @@ public class ReadsResource {
         body.put("accepted", ids.size());
         body.put("ids", ids);
         return Response.accepted(CanonicalJson.mapper().writeValueAsString(body)).build();
+    }
+
+    /** The reads a post carries; {@code camera}, the query parameter, names an ONVIF event's camera. */
+    List<PlateRead> reads(byte[] payload, String camera) {
+        if (!PlateReadParser.isXml(payload)) {
+            if (camera != null) {
+                throw new RejectedEvent("camera names the camera of an ONVIF event; Atalaya JSON names it in each"
+                        + " read's cameraId");
+            }
+            return parser.parse(payload, null);
+        }
+        if (camera == null || camera.isEmpty()) {
+            throw new RejectedEvent("an ONVIF event names no camera: add ?camera=<cameraId> to the URL");
+        }
+        if (!PlateReadParser.isCameraId(camera)) {
+            throw new RejectedEvent("camera must be 1-64 letters, digits, '-' or '_'");
+        }
+        return parser.parse(payload, camera);
     }
 }

@@ -122,6 +122,36 @@ class PlateReadParserTest {
         }
     }
 
+    @Test
+    void refusesAnOnvifEventNestedDeeperThanTheLimit() {
+        // the event itself is 7 elements deep, the simulator's and a Profile M camera's alike; what
+        // is nested in its tt:Data starts at the fifth level
+        assertThat(single(onvifWithin(PlateReadParser.MAX_XML_DEPTH - 4), "tarajal-1").plate()).isEqualTo("1234BCD");
+
+        assertThatThrownBy(() -> parser.parse(bytes(onvifWithin(PlateReadParser.MAX_XML_DEPTH - 3)), "tarajal-1"))
+                .isInstanceOf(RejectedEvent.class).hasMessage("ONVIF event nested deeper than 32 elements");
+        assertThatThrownBy(() -> parser.parse(bytes(onvifWithin(5_000)), "tarajal-1"))
+                .isInstanceOf(RejectedEvent.class).hasMessage("ONVIF event nested deeper than 32 elements");
+    }
+
+    @Test
+    void refusesAnOnvifEventThatIsNotWellFormedAfterItsPlate() {
+        String event = onvifWithin(0);
+        String cut = event.substring(0, event.indexOf("</wsnt:Message>"));
+
+        assertThatThrownBy(() -> parser.parse(bytes(cut), "tarajal-1")).isInstanceOf(RejectedEvent.class)
+                .hasMessageStartingWith("not a well-formed ONVIF event: ").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void readsAlpha3CountriesOfEveryCase() {
+        for (String alpha3 : List.of("ESP", "mar", "Prt")) {
+            String event = onvifWithin(0).replace("<tt:PlateNumber", "<tt:CountryCode>" + alpha3
+                    + "</tt:CountryCode><tt:PlateNumber");
+            assertThat(single(event, "tarajal-1").country()).isIn("ES", "MA", "PT");
+        }
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = ';', textBlock = """
             {"cameraId":"puerto-9","capturedAt":"2026-11-21T09:59:00Z","plate":"1234BCD","confidence":0.9}           ; camera 'puerto-9' is not registered
@@ -193,6 +223,25 @@ class PlateReadParserTest {
         String one = "{\"capturedAt\":\"2026-11-21T09:59:00Z\",\"plate\":\"1234BCD\",\"confidence\":0.9}";
         String many = "[" + String.join(",", java.util.Collections.nCopies(PlateReadParser.MAX_BATCH + 1, one)) + "]";
         assertThatThrownBy(() -> parser.parse(bytes(many), "tarajal-1")).hasMessage("at most 500 reads per batch");
+    }
+
+    /** A licence plate event in a WS-Notification message, with {@code depth} unknown elements nested in its data. */
+    private static String onvifWithin(int depth) {
+        return """
+                <wsnt:NotificationMessage xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" \
+                xmlns:tt="http://www.onvif.org/ver10/schema">
+                  <wsnt:Message>
+                    <tt:Message UtcTime="2026-11-21T09:59:59Z">
+                      <tt:Data>
+                        <tt:ElementItem Name="LicensePlateInfo"><tt:LicensePlateInfo>
+                          <tt:PlateNumber Likelihood="0.9">1234BCD</tt:PlateNumber>
+                        </tt:LicensePlateInfo></tt:ElementItem>
+                        %s%s
+                      </tt:Data>
+                    </tt:Message>
+                  </wsnt:Message>
+                </wsnt:NotificationMessage>""".formatted("<n>".repeat(depth),
+                "</n>".repeat(depth));
     }
 
     private PlateRead single(String payload, String topicCamera) {
