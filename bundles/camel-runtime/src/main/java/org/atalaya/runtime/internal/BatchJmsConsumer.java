@@ -125,7 +125,7 @@ final class BatchJmsConsumer extends DefaultConsumer {
                 BatchTransaction transaction = new BatchTransaction(endpoint.getComponent().sendersFactory(),
                         connection, session);
                 while (running()) {
-                    batch(session, consumer, transaction);
+                    batch(consumer, transaction);
                 }
             } catch (JMSException | RuntimeException failure) {
                 if (running()) {
@@ -142,7 +142,7 @@ final class BatchJmsConsumer extends DefaultConsumer {
         }
     }
 
-    private void batch(Session session, MessageConsumer consumer, BatchTransaction transaction)
+    private void batch(MessageConsumer consumer, BatchTransaction transaction)
             throws JMSException {
         Message message = consumer.receive(FIRST_WAIT_MILLIS);
         int size = 0;
@@ -152,16 +152,16 @@ final class BatchJmsConsumer extends DefaultConsumer {
                 size++;
                 boolean redelivered = message.getJMSRedelivered();
                 if (!endpoint.grouped()) {
-                    process(List.of(message), session, redelivered ? null : transaction.holder());
+                    process(List.of(message), redelivered ? null : transaction.holder());
                 } else if (redelivered) {
-                    processGroup(group, session, transaction.holder());
-                    process(List.of(message), session, null);
+                    processGroup(group, transaction.holder());
+                    process(List.of(message), null);
                 } else {
                     group.add(message);
                 }
                 message = redelivered || size >= endpoint.batchSize() ? null : consumer.receiveNoWait();
             }
-            processGroup(group, session, transaction.holder());
+            processGroup(group, transaction.holder());
         } catch (RouteFailure failure) {
             transaction.rollback();
             LOG.warn("{}: a batch of {} events was rolled back, they are redelivered: {}", endpoint.getEndpointUri(),
@@ -205,10 +205,10 @@ final class BatchJmsConsumer extends DefaultConsumer {
         return message;
     }
 
-    private void processGroup(List<Message> group, Session session, JmsResourceHolder transaction)
+    private void processGroup(List<Message> group, JmsResourceHolder transaction)
             throws RouteFailure {
         if (!group.isEmpty()) {
-            process(List.copyOf(group), session, transaction);
+            process(List.copyOf(group), transaction);
             group.clear();
         }
     }
@@ -217,7 +217,7 @@ final class BatchJmsConsumer extends DefaultConsumer {
      * Runs one event through the route, or in grouped mode one exchange whose body is the
      * group's messages; its sends join {@code transaction} when there is one.
      */
-    private void process(List<Message> messages, Session session, JmsResourceHolder transaction)
+    private void process(List<Message> messages, JmsResourceHolder transaction)
             throws RouteFailure {
         Exchange exchange = createExchange(false);
         if (endpoint.grouped()) {
