@@ -22,6 +22,7 @@ import org.atalaya.api.geo.GeoPoint;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.JsonBody;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

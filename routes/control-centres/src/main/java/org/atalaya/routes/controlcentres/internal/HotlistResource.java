@@ -38,6 +38,7 @@ import org.atalaya.api.anpr.HotlistImport;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
+import org.atalaya.security.rest.JsonBody;
 import org.atalaya.security.rest.Parameters;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;

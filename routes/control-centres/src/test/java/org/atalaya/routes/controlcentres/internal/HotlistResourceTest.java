@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.atalaya.api.anpr.HotlistEntry;
+import org.atalaya.security.rest.JsonBody;
 import org.atalaya.security.rest.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
 package org.atalaya.routes.face.internal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.face.Authorisation;
 import org.atalaya.api.face.AuthorisationRequest;
 import org.atalaya.api.face.AuthorisationStatus;
@@ -30,10 +28,10 @@ import org.atalaya.api.face.GuardRefusal;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
-import org.atalaya.runtime.EdgeValidation;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Parameters;
+import org.atalaya.security.rest.JsonBody;
 import org.atalaya.security.rest.Problem;
 
 /**
@@ -44,7 +42,6 @@ import org.atalaya.security.rest.Problem;
 @Path("/authorisations")
 public class AuthorisationsResource {
 
-    private static final int MAX_BODY = 65_536;
 
     private final BiometricGuard guard;
     private final Supplier<Consultation> consultation;
@@ -172,20 +169,7 @@ public class AuthorisationsResource {
             }
             return null;
         }
-        if (payload.length > MAX_BODY) {
-            throw Problem.badRequest("the body exceeds " + MAX_BODY + " bytes");
-        }
-        try {
-            EdgeValidation.requireUtf8(payload, "JSON");
-        } catch (RejectedEvent notUtf8) {
-            throw Problem.badRequest("the body is " + notUtf8.getMessage());
-        }
-        JsonNode body;
-        try {
-            body = CanonicalJson.mapper().readTree(payload);
-        } catch (IOException notJson) {
-            throw Problem.badRequest("the body is not valid JSON");
-        }
+        JsonNode body = JsonBody.parse(payload, CanonicalJson.mapper());
         if (body == null || !body.isObject()) {
             throw Problem.badRequest("the body must be a JSON object");
         }

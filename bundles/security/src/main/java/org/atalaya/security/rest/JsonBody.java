@@ -1,4 +1,4 @@
-package org.atalaya.routes.controlcentres.internal;
+package org.atalaya.security.rest;
 
 import java.io.IOException;
 
@@ -7,24 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.runtime.EdgeValidation;
-import org.atalaya.security.rest.Problem;
 
 /**
- * A JSON request body as the hotlist and camera endpoints take it: small (an entry or a camera
- * is a few hundred bytes), UTF-8 with one form per character (the JSON parser would decode an
+ * A JSON request body as the agencies' endpoints take it (a hotlist entry, a camera, a judicial
+ * authorisation): small (a few hundred bytes), UTF-8 with one form per character (the JSON parser would decode an
  * overlong '/' as a '/'), and text fields that are strings, fit their column and hold no control
  * characters. Anything else is a 400 that says which field, never a value stored as something
  * else (a number as its digits, an array as nothing) nor a database error.
  */
-final class JsonBody {
+public final class JsonBody {
 
-    static final int MAX_BYTES = 65_536;
+    /** The largest body taken. */
+    public static final int MAX_BYTES = 65_536;
 
     private JsonBody() {
     }
 
     /** The body as a JSON tree. */
-    static JsonNode parse(byte[] body, ObjectMapper json) {
+    public static JsonNode parse(byte[] body, ObjectMapper json) {
         if (body.length > MAX_BYTES) {
             throw Problem.badRequest("the body exceeds " + MAX_BYTES + " bytes");
         }
@@ -36,7 +36,7 @@ final class JsonBody {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException notJson) {
-            throw Problem.badRequest("the body is not JSON: " + notJson.getOriginalMessage());
+            throw Problem.badRequest("the body is not valid JSON: " + notJson.getOriginalMessage());
         } catch (IOException unreadable) {
             throw Problem.badRequest("the body could not be read");
         }
@@ -47,7 +47,7 @@ final class JsonBody {
      *
      * @param maxLength the most characters it may have: its column's size where it is stored
      */
-    static String text(JsonNode node, String field, int maxLength) {
+    public static String text(JsonNode node, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
