@@ -31,18 +31,16 @@ import org.atalaya.api.anpr.HotlistSyncResult;
 import org.atalaya.api.anpr.HotlistSyncState;
 import org.atalaya.api.anpr.PlateCheck;
 import org.atalaya.api.anpr.PlateReadRepository;
-import org.atalaya.api.anpr.VehicleLookup;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.correlation.plate.PlateNormaliser;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.runtime.Connector;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +70,6 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     @Reference(target = "(camel.context.name=atalaya)")
     private CamelContext camel;
 
-    /** The vehicle registry's connector, when one is installed: it describes the vehicle of each live hit. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile VehicleLookup vehicleLookup;
 
     private final Clock clock = Clock.systemUTC();
     private AnprCorrelationConfiguration config;
@@ -87,9 +81,10 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
     private ExecutorService background;
     private ScheduledExecutorService housekeeping;
     private ProducerTemplate producer;
+    private InstalledRegistry registry;
 
     @Activate
-    void activate(AnprCorrelationConfiguration config) {
+    void activate(BundleContext bundle, AnprCorrelationConfiguration config) {
         this.config = config;
         OcrEquivalence equivalence = new OcrEquivalence(config.equivalenceClasses());
         long started = System.nanoTime();
@@ -104,7 +99,8 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
                 config.maxEquivalentCharacters(), config.clonePriority(), this::borderApproach,
                 config.borderApproachPriority(), clock);
         producer = camel.createProducerTemplate();
-        details = new HitDetailsLookup(() -> vehicleLookup, Duration.ofMillis(config.lookupTimeoutMillis()), clock);
+        registry = new InstalledRegistry(bundle);
+        details = new HitDetailsLookup(registry, Duration.ofMillis(config.lookupTimeoutMillis()), clock);
         background = Executors.newSingleThreadExecutor(daemon("atalaya-past-hits"));
         live = new LiveHotlist(hotlist, index, config.expectedEntries(), background, this::sendPastHits, clock);
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("atalaya-correlation-expiry"));
@@ -125,6 +121,7 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
             background.shutdownNow();
         }
         producer.close();
+        registry.close();
     }
 
     @Override
