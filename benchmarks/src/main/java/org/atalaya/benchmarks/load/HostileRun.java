@@ -81,7 +81,7 @@ public final class HostileRun {
             Settings settings = new Settings(args);
             String only = settings.text("ingresses", "");
             // absolute: the hub's bin/karaf is started from within its own folder
-            Options options = new Options(settings.assembly(), settings.work("hostile").toAbsolutePath(),
+            Options options = new Options(settings.assembly(), settings.work("hostile"),
                     settings.integer("perIngress", 1000), settings.number("seed", 20261121L),
                     settings.integer("threads", 4), settings.integer("batches", 4), settings.integer("hugeMiB", 6),
                     only.isBlank() ? List.of() : List.of(only.split(",")));

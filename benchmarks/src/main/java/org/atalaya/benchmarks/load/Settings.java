@@ -49,10 +49,13 @@ final class Settings {
         return Path.of(text("assembly", "karaf-assembly/target/assembly"));
     }
 
-    /** The run's folder: {@code work}, by default a new one under {@code benchmarks/target/<kind>}. */
+    /**
+     * The run's folder: {@code work}, by default a new one under {@code benchmarks/target/<kind>};
+     * made absolute, as the hub is started from inside it.
+     */
     Path work(String kind) {
         return Path.of(text("work", "benchmarks/target/" + kind + "/"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
     }
 
     /** Refuses the settings no one read. */
