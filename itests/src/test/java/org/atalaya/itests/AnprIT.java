@@ -18,8 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.anpr.PlateReadRepository;
+import org.atalaya.runtime.CanonicalJson;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -234,6 +238,37 @@ public class AnprIT extends AtalayaTestSupport {
         String reason = dead.getIn().getHeader("AtalayaFailureReason", String.class);
         assertNotNull(reason);
         assertTrue(reason, reason.contains("capturedAt") || reason.contains("plate"));
+    }
+
+    @Test
+    public void aMessageOnTheReadQueueThatIsNotAReadIsDeadLetteredAndTheReadsBesideItAreStored() throws Exception {
+        String plate = newPlate();
+        String first = uniqueId("beside");
+        String second = uniqueId("beside");
+        String marker = uniqueId("not-a-read");
+        // with the correlation stopped the three wait together, and it takes them as one batch
+        camel.getRouteController().stopRoute("correlation-anpr");
+        try {
+            ProducerTemplate producer = camel.createProducerTemplate();
+            producer.sendBody("jms:queue:atalaya.in.anpr", canonicalRead(first, plate));
+            producer.sendBody("jms:queue:atalaya.in.anpr", "{\"id\":\"" + marker + "\",\"plate\":");
+            producer.sendBody("jms:queue:atalaya.in.anpr", canonicalRead(second, plate));
+        } finally {
+            camel.getRouteController().startRoute("correlation-anpr");
+        }
+
+        Exchange dead = deadLetterContaining(marker);
+        String reason = dead.getIn().getHeader("AtalayaFailureReason", String.class);
+        assertTrue(reason, reason.startsWith("not a canonical plate read"));
+        assertEquals("atalaya.in.anpr", dead.getIn().getHeader("AtalayaFailedFrom", String.class));
+        awaitCondition("both reads beside it are stored",
+                () -> reads.readsWithKey(hotlist.plateKey(plate), Instant.now().minusSeconds(3600)).stream()
+                        .map(PlateRead::id).toList().containsAll(List.of(first, second)));
+    }
+
+    private static String canonicalRead(String id, String plate) throws Exception {
+        return CanonicalJson.mapper().writeValueAsString(new PlateRead(id, HACHO, Instant.now(), plate, plate, "ES",
+                0.9, Direction.APPROACHING, null, null));
     }
 
     @Test

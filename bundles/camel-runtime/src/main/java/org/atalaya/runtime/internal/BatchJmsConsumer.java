@@ -54,7 +54,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * With {@code grouped=true} the route gets one exchange per batch instead, its body the list of
  * the batch's messages (Camel messages with their JMS headers), for a route that stores a batch
  * in one database transaction. A redelivered event is a group of its own, outside the
- * transaction as above.
+ * transaction as above. A redelivered event's message carries {@code JMSXDeliveryCount}, the
+ * broker's count of its deliveries, for a route that dead-letters an event itself before the
+ * broker's {@code max-delivery-attempts} moves it without a reason.
  *
  * <p>The broker's own limit on redeliveries ({@code max-delivery-attempts}) moves an event that
  * keeps failing to the dead-letter address.
@@ -65,6 +67,8 @@ final class BatchJmsConsumer extends DefaultConsumer {
     private static final long FIRST_WAIT_MILLIS = 1000;
     private static final long RECOVERY_MILLIS = 1000;
     private static final long STOP_WAIT_SECONDS = 10;
+    /** The JMS property a redelivered event's Camel message carries as a header. */
+    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private final BatchJmsEndpoint endpoint;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -197,16 +201,20 @@ final class BatchJmsConsumer extends DefaultConsumer {
      * redelivery flag it reads from a missing JMS message, throwing and catching a
      * {@code NullPointerException} each time; that was a fifth of a camera batch's CPU.
      */
-    private org.apache.camel.Message camelMessage(Exchange exchange, Message jms) {
+    private org.apache.camel.Message camelMessage(Exchange exchange, Message jms) throws JMSException {
         DefaultMessage message = new DefaultMessage(exchange);
         message.setHeaders(binding.extractHeadersFromJms(jms, exchange));
         message.setBody(binding.extractBodyFromJms(exchange, jms));
         message.setPayloadForTrait(MessageTrait.REDELIVERY, JmsMessageHelper.evalRedeliveryMessageTrait(jms));
+        if (jms.getJMSRedelivered()) {
+            // how often the broker has delivered it, for a route that gives up on an event itself
+            message.setHeader(DELIVERY_COUNT, jms.getIntProperty(DELIVERY_COUNT));
+        }
         return message;
     }
 
     private void processGroup(List<Message> group, JmsResourceHolder transaction)
-            throws RouteFailure {
+            throws RouteFailure, JMSException {
         if (!group.isEmpty()) {
             process(List.copyOf(group), transaction);
             group.clear();
@@ -218,7 +226,7 @@ final class BatchJmsConsumer extends DefaultConsumer {
      * group's messages; its sends join {@code transaction} when there is one.
      */
     private void process(List<Message> messages, JmsResourceHolder transaction)
-            throws RouteFailure {
+            throws RouteFailure, JMSException {
         Exchange exchange = createExchange(false);
         if (endpoint.grouped()) {
             List<org.apache.camel.Message> body = new ArrayList<>(messages.size());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -137,6 +138,7 @@ class BatchJmsConsumerTest extends HostOnBroker {
                 "P-" + event));
         List<List<String>> groups = new CopyOnWriteArrayList<>();
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> deliveries = new ConcurrentHashMap<>();
         host.addConnector(ConnectorHostTest.connector("grouped", routes -> {
             routes.errorHandler(routes.noErrorHandler());
             routes.from("jms-batch:queue:test.grouped.in?consumers=1&batchSize=10&grouped=true").routeId("grouped-route")
@@ -145,6 +147,10 @@ class BatchJmsConsumerTest extends HostOnBroker {
                         for (Object each : exchange.getIn().getBody(List.class)) {
                             Message message = (Message) each;
                             group.add(message.getBody(String.class) + "=" + message.getHeader("AtalayaPlate"));
+                            if (message.getHeader("JMSRedelivered", false, Boolean.class)) {
+                                deliveries.put(message.getBody(String.class),
+                                        message.getHeader(BatchJmsConsumer.DELIVERY_COUNT, Integer.class));
+                            }
                         }
                         groups.add(group);
                         if (group.contains("g2=P-g2") && failedOnce.add("g2")) {
@@ -169,6 +175,8 @@ class BatchJmsConsumerTest extends HostOnBroker {
         // the group that failed came back one event at a time
         List<String> failed = groups.stream().filter(group -> group.contains("g2=P-g2")).findFirst().orElseThrow();
         assertThat(groups).containsAll(failed.stream().map(List::of).toList());
+        // and each says it is the broker's second delivery, for a route that gives up on an event itself
+        assertThat(deliveries).containsEntry("g2", 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.messageCount("test.grouped.in") == 0);
         assertThat(consumer.receiveBodyNoWait("jms:queue:test.grouped.out")).isNull();
     }

@@ -1,5 +1,8 @@
 package org.atalaya.correlation.internal;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -14,9 +17,24 @@ import org.atalaya.runtime.CanonicalJson;
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
  * {@code atalaya.alerts}, and then it is handed to the archive queue: the alert path never waits
  * for the database nor for the vehicle registry. Reads are consumed in batches, each in a local
- * transaction that the alerts, the lookups and the archive copies join: a failure before the
- * commit redelivers the reads and nothing of what they produced is sent. Alert ids and the read
- * id are duplicate ids, so a redelivered read adds nothing twice.
+ * transaction that the alerts, the lookups and the archive copy join: a failure before the
+ * commit redelivers the reads and nothing of what they produced is sent. Alert ids are duplicate
+ * ids, so a redelivered read alerts nothing twice.
+ *
+ * <p>The route takes a whole batch as one exchange ({@code grouped=true}): the reads are matched
+ * one after the other in plain Java, and the batch goes to the archive as one message, a JSON
+ * array of the reads as they arrived, not one message each. That message carries no duplicate
+ * id: the archive stores a read once by its id, so a repeat stores nothing.
+ *
+ * <p>What fails:
+ * <ul>
+ * <li>A message that is not a canonical read goes to the dead-letter address with its reason, in
+ * the batch's transaction; the other reads of the batch go on.</li>
+ * <li>Anything else (the hotlist's database away while a hit's entry is read) fails the batch,
+ * which the broker redelivers after its back-off, each read on its own. A read that has failed
+ * {@value #DEAD_LETTER_AT_DELIVERY} deliveries goes to the dead-letter address with the
+ * reason.</li>
+ * </ul>
  *
  * <p>A live hit is also put on {@code atalaya.lookups.anpr}; a second route asks the registry
  * connector, when one is installed, about each, {@code lookupConsumers} at a time, and
@@ -26,8 +44,13 @@ final class AnprRoutes extends RouteBuilder {
 
     static final String ROUTE_ID = "correlation-anpr";
     static final String LOOKUP_ROUTE_ID = "correlation-hit-details";
+    /** The delivery of a read that keeps failing at which it is dead-lettered, below the broker's 10. */
+    static final int DEAD_LETTER_AT_DELIVERY = 5;
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     private static final String ALERTS = "AtalayaAlerts";
     private static final String LOOKUPS = "AtalayaLookups";
+    private static final String REJECTED = "AtalayaRejected";
+    private static final String ARCHIVED = "AtalayaArchived";
 
     private final Correlator correlator;
     private final HitDetailsLookup details;
@@ -45,8 +68,11 @@ final class AnprRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms-batch:queue:" + Addresses.INBOUND_ANPR + "?consumers=" + consumers)
+        // a failure rolls the batch back to the broker, whose redelivery gives each read another
+        // try; the shared dead-letter channel would send the batch's list as one message
+        from("jms-batch:queue:" + Addresses.INBOUND_ANPR + "?consumers=" + consumers + "&grouped=true")
                 .routeId(ROUTE_ID)
+                .errorHandler(noErrorHandler())
                 .process(this::correlate).id("correlate")
                 .split(exchangeProperty(ALERTS))
                     .process(this::toAlertMessage).id("alert-message")
@@ -56,8 +82,12 @@ final class AnprRoutes extends RouteBuilder {
                     .process(this::toLookupMessage).id("lookup-message")
                     .to("jms:queue:" + Addresses.ANPR_LOOKUPS).id("to-lookups")
                 .end()
-                .process(AnprRoutes::toArchiveMessage).id("archive-message")
-                .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive");
+                .split(exchangeProperty(REJECTED))
+                    .to("jms:queue:" + Addresses.DEAD_LETTERS).id("not-a-read")
+                .end()
+                .filter(exchangeProperty(ARCHIVED).isGreaterThan(0))
+                    .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive")
+                .end();
 
         // one lookup per transaction: its details are sent when it commits, not behind the others
         from("jms-batch:queue:" + Addresses.ANPR_LOOKUPS + "?consumers=" + lookupConsumers + "&batchSize=1")
@@ -70,15 +100,63 @@ final class AnprRoutes extends RouteBuilder {
                 .end();
     }
 
-    private void correlate(Exchange exchange) throws Exception {
-        Message message = exchange.getIn();
-        PlateRead read = CanonicalJson.mapper().readValue(message.getBody(byte[].class), PlateRead.class);
-        boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
-        List<OutgoingAlert> alerts = correlator.correlate(read, redelivered);
+    /**
+     * Matches the batch's reads in order. Leaves the alerts, the lookups and the rejected
+     * messages in properties, and the archive message, a JSON array of the reads, as the body.
+     */
+    private void correlate(Exchange exchange) {
+        List<?> batch = exchange.getIn().getBody(List.class);
+        List<OutgoingAlert> alerts = new ArrayList<>();
+        List<Message> rejected = new ArrayList<>(0);
+        StringBuilder archive = new StringBuilder(batch.size() * 400).append('[');
+        int archived = 0;
+        for (Object each : batch) {
+            Message message = (Message) each;
+            String body = message.getBody(String.class);
+            PlateRead read;
+            try {
+                read = CanonicalJson.mapper().readValue(body, PlateRead.class);
+            } catch (IOException | RuntimeException notARead) {
+                rejected.add(deadLetter(message, body, "not a canonical plate read: " + notARead.getMessage(),
+                        notARead));
+                continue;
+            }
+            boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
+            try {
+                alerts.addAll(correlator.correlate(read, redelivered));
+            } catch (RuntimeException failure) {
+                int delivery = message.getHeader(DELIVERY_COUNT, 1, Integer.class);
+                if (delivery < DEAD_LETTER_AT_DELIVERY) {
+                    throw failure;
+                }
+                rejected.add(deadLetter(message, body, "not matched after " + delivery + " deliveries: "
+                        + failure.getMessage(), failure));
+                continue;
+            }
+            if (archived++ > 0) {
+                archive.append(',');
+            }
+            archive.append(body);
+        }
         exchange.setProperty(ALERTS, alerts);
         exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(HitDetailsLookup::asks).toList());
-        message.setHeader(EventHeaders.DUPLICATE_ID, read.id());
-        message.setHeader(EventHeaders.EVENT_ID, read.id());
+        exchange.setProperty(REJECTED, rejected);
+        exchange.setProperty(ARCHIVED, archived);
+        Message out = exchange.getIn();
+        out.setBody(archive.append(']').toString());
+        out.removeHeaders("*");
+    }
+
+    /** The message as it arrived, with the reason it was not matched. */
+    private static Message deadLetter(Message message, String body, String reason, Exception cause) {
+        Message dead = message.copy();
+        dead.setBody(body);
+        dead.setHeader(EventHeaders.FAILURE_REASON, reason);
+        dead.setHeader(EventHeaders.FAILURE_TYPE, cause.getClass().getName());
+        dead.setHeader(EventHeaders.FAILED_ROUTE, ROUTE_ID);
+        dead.setHeader(EventHeaders.FAILED_FROM, Addresses.INBOUND_ANPR);
+        dead.setHeader(EventHeaders.FAILED_AT, Instant.now().toString());
+        return dead;
     }
 
     private void toLookupMessage(Exchange exchange) throws Exception {
@@ -88,27 +166,6 @@ final class AnprRoutes extends RouteBuilder {
         message.setHeader(EventHeaders.DUPLICATE_ID, "lookup-" + hit.id());
         message.setHeader(EventHeaders.EVENT_ID, hit.id());
         message.setBody(CanonicalJson.mapper().writeValueAsString(hit.body()));
-    }
-
-    /**
-     * The read as the archive takes it: its id (as duplicate id), plate and camera, nothing else.
-     * Not {@code removeHeaders} with exceptions, which compiles a pattern for every header.
-     */
-    private static void toArchiveMessage(Exchange exchange) {
-        Message message = exchange.getIn();
-        Object duplicateId = message.getHeader(EventHeaders.DUPLICATE_ID);
-        Object eventId = message.getHeader(EventHeaders.EVENT_ID);
-        Object plate = message.getHeader(EventHeaders.PLATE);
-        Object camera = message.getHeader(EventHeaders.CAMERA);
-        message.removeHeaders("*");
-        message.setHeader(EventHeaders.DUPLICATE_ID, duplicateId);
-        message.setHeader(EventHeaders.EVENT_ID, eventId);
-        if (plate != null) {
-            message.setHeader(EventHeaders.PLATE, plate);
-        }
-        if (camera != null) {
-            message.setHeader(EventHeaders.CAMERA, camera);
-        }
     }
 
     private void toAlertMessage(Exchange exchange) throws Exception {

@@ -26,10 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores matched reads in batches: one transacted session takes up to a batch of reads off
- * {@code atalaya.archive.anpr}, writes them in one database transaction and only then commits
- * the session. A database failure rolls the batch back onto the queue; a read that is not a read
- * goes to the dead-letter address with its reason in the same transaction.
+ * Stores matched reads in batches: one transacted session takes messages off
+ * {@code atalaya.archive.anpr}, each a read or a JSON array of reads (the correlation sends one
+ * array per batch it matched), until it holds about a batch of reads, writes them in one
+ * database transaction and only then commits the session. A read stored already (a
+ * redelivery, a repeated message) is not stored again. A database failure rolls the batch back
+ * onto the queue; a message that is not reads goes to the dead-letter address with its reason in
+ * the same transaction.
  */
 final class ReadArchiver implements Runnable {
 
@@ -86,10 +89,14 @@ final class ReadArchiver implements Runnable {
         while (message != null) {
             String text = text(message);
             try {
-                batch.add(CanonicalJson.mapper().readValue(text, PlateRead.class));
+                if (text.startsWith("[")) {
+                    batch.addAll(List.of(CanonicalJson.mapper().readValue(text, PlateRead[].class)));
+                } else {
+                    batch.add(CanonicalJson.mapper().readValue(text, PlateRead.class));
+                }
             } catch (Exception notARead) {
                 TextMessage dead = session.createTextMessage(text);
-                dead.setStringProperty(EventHeaders.FAILURE_REASON, "not a canonical plate read: " + notARead.getMessage());
+                dead.setStringProperty(EventHeaders.FAILURE_REASON, "not canonical plate reads: " + notARead.getMessage());
                 dead.setStringProperty(EventHeaders.FAILURE_TYPE, notARead.getClass().getName());
                 dead.setStringProperty(EventHeaders.FAILED_ROUTE, "anpr-archive");
                 dead.setStringProperty(EventHeaders.FAILED_FROM, Addresses.ANPR_ARCHIVE);
