@@ -1,0 +1,181 @@
+package org.atalaya.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.atalaya.audit.internal.AuditFixtures.T0;
+import static org.atalaya.audit.internal.AuditFixtures.entry;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import org.atalaya.api.audit.AuditEntry;
+import org.atalaya.api.audit.AuditRecord;
+import org.atalaya.api.audit.AuditVerification;
+import org.atalaya.store.jdbc.DatabaseTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Appends committed together. Groups are made, not hoped for: the test holds the store's append
+ * lock, as an append committing would, until every caller has queued its entry.
+ */
+class AuditGroupCommitTest extends DatabaseTestSupport {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+
+    private ExecutorService callers;
+
+    @AfterEach
+    void stopCallers() {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLoneAppendIsCommittedAloneAtOnce() {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
+
+        for (int n = 1; n <= 3; n++) {
+            assertThat(store.append(entry(n)).sequence()).isEqualTo(n);
+            assertThat(store.groupsCommitted()).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void sixteenThreadsAppendingTwoHundredEachGetTheirOwnRecordsInOneGaplessIntactChain() throws Exception {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
+        int threads = 16;
+        int each = 200;
+        List<Callable<List<AuditRecord>>> appends = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * each + 1;
+            appends.add(() -> {
+                List<AuditRecord> records = new ArrayList<>();
+                for (int n = first; n < first + each; n++) {
+                    records.add(store.append(entry(n)));
+                }
+                return records;
+            });
+        }
+
+        // each thread's first append waits in the queue, so the first group holds all sixteen
+        List<Future<List<AuditRecord>>> appended = whileHeld(store, appends, threads);
+        List<AuditRecord> records = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<AuditRecord> own = appended.get(t).get(120, TimeUnit.SECONDS);
+            for (int i = 0; i < each; i++) {
+                assertThat(own.get(i).entry().subjects()).first().isEqualTo("hit-" + (t * each + i + 1));
+            }
+            records.addAll(own);
+        }
+
+        assertThat(records).extracting(AuditRecord::sequence).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, threads * each).boxed().toList());
+        for (AuditRecord record : records) {
+            assertThat(record.hash()).isEqualTo(AuditChain.hash(record.previousHash(), record.sequence(),
+                    record.entry()));
+        }
+        AuditVerification verification = store.verify();
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.records()).isEqualTo(threads * each);
+        assertThat(store.groupsCommitted()).isLessThanOrEqualTo(threads * each - (threads - 1));
+    }
+
+    @Test
+    void entriesQueuedWhileAnAppendCommitsAreCommittedTogetherInOneTransaction() throws Exception {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
+
+        List<AuditRecord> records = results(whileHeld(store, appends(store, 1, 10), 10));
+
+        assertThat(store.groupsCommitted()).isEqualTo(1);
+        assertThat(records).extracting(AuditRecord::sequence).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, 10).boxed().toList());
+        assertThat(store.lastSequence()).isEqualTo(10);
+        assertThat(store.verify().intact()).isTrue();
+    }
+
+    @Test
+    void moreEntriesQueuedThanAGroupHoldsAreCommittedInSeveralGroups() throws Exception {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK, 4);
+
+        List<AuditRecord> records = results(whileHeld(store, appends(store, 1, 10), 10));
+
+        assertThat(store.groupsCommitted()).isEqualTo(3);
+        assertThat(records).extracting(AuditRecord::sequence).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, 10).boxed().toList());
+        assertThat(store.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryTheDatabaseRefusesFailsItsOwnCallOnlyNotTheRestOfItsGroup() throws Exception {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
+        store.append(entry(1));
+        // detail is VARCHAR(4000) in V3__audit.sql
+        AuditEntry tooLong = new AuditEntry(T0, "local-police", "agente-1", "GET /api/v1/alerts", "hits", null,
+                null, null, "denied 403", null, "x".repeat(4001));
+        List<Callable<AuditRecord>> appends = new ArrayList<>(appends(store, 2, 4));
+        appends.add(() -> store.append(tooLong));
+        appends.addAll(appends(store, 5, 7));
+
+        List<Future<AuditRecord>> appended = whileHeld(store, appends, 7);
+
+        assertThatThrownBy(() -> appended.get(3).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalStateException.class).hasMessageStartingWith(
+                        "The audit record was not stored: ");
+        List<AuditRecord> stored = new ArrayList<>();
+        for (int i : new int[] {0, 1, 2, 4, 5, 6}) {
+            stored.add(appended.get(i).get(60, TimeUnit.SECONDS));
+        }
+        assertThat(stored).extracting(AuditRecord::sequence).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(2, 7).boxed().toList());
+        // the first append, then the group of seven refused, then six of its entries each alone
+        assertThat(store.groupsCommitted()).isEqualTo(7);
+        assertThat(store.lastSequence()).isEqualTo(7);
+        assertThat(store.append(entry(8)).sequence()).isEqualTo(8);
+        AuditVerification verification = store.verify();
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.records()).isEqualTo(8);
+    }
+
+    /** Appends of entries {@code from} to {@code to}, one per caller. */
+    private static List<Callable<AuditRecord>> appends(AuditStore store, int from, int to) {
+        return IntStream.rangeClosed(from, to).<Callable<AuditRecord>>mapToObj(n -> () -> store.append(entry(n)))
+                .toList();
+    }
+
+    /** Starts the appends, each on a thread of its own, and lets them commit once {@code queued} entries wait. */
+    private <T> List<Future<T>> whileHeld(AuditStore store, List<Callable<T>> appends, int queued) {
+        callers = Executors.newFixedThreadPool(appends.size());
+        List<Future<T>> futures = new ArrayList<>();
+        store.appendLock().lock();
+        try {
+            appends.forEach(append -> futures.add(callers.submit(append)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.queued() == queued);
+        } finally {
+            store.appendLock().unlock();
+        }
+        return futures;
+    }
+
+    private static List<AuditRecord> results(List<Future<AuditRecord>> futures) throws Exception {
+        List<AuditRecord> records = new ArrayList<>();
+        for (Future<AuditRecord> future : futures) {
+            records.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return records;
+    }
+}
