@@ -1,7 +1,6 @@
 package org.atalaya.correlation.internal;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.DeadLetter;
 
 /**
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
@@ -117,8 +117,8 @@ final class AnprRoutes extends RouteBuilder {
             try {
                 read = CanonicalJson.mapper().readValue(body, PlateRead.class);
             } catch (IOException | RuntimeException notARead) {
-                rejected.add(deadLetter(message, body, "not a canonical plate read: " + notARead.getMessage(),
-                        notARead));
+                rejected.add(DeadLetter.of(message, "not a canonical plate read: " + notARead.getMessage(), notARead,
+                        ROUTE_ID, Addresses.INBOUND_ANPR));
                 continue;
             }
             boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
@@ -129,8 +129,8 @@ final class AnprRoutes extends RouteBuilder {
                 if (delivery < DEAD_LETTER_AT_DELIVERY) {
                     throw failure;
                 }
-                rejected.add(deadLetter(message, body, "not matched after " + delivery + " deliveries: "
-                        + failure.getMessage(), failure));
+                rejected.add(DeadLetter.of(message, "not matched after " + delivery + " deliveries: "
+                        + failure.getMessage(), failure, ROUTE_ID, Addresses.INBOUND_ANPR));
                 continue;
             }
             if (archived++ > 0) {
@@ -145,18 +145,6 @@ final class AnprRoutes extends RouteBuilder {
         Message out = exchange.getIn();
         out.setBody(archive.append(']').toString());
         out.removeHeaders("*");
-    }
-
-    /** The message as it arrived, with the reason it was not matched. */
-    private static Message deadLetter(Message message, String body, String reason, Exception cause) {
-        Message dead = message.copy();
-        dead.setBody(body);
-        dead.setHeader(EventHeaders.FAILURE_REASON, reason);
-        dead.setHeader(EventHeaders.FAILURE_TYPE, cause.getClass().getName());
-        dead.setHeader(EventHeaders.FAILED_ROUTE, ROUTE_ID);
-        dead.setHeader(EventHeaders.FAILED_FROM, Addresses.INBOUND_ANPR);
-        dead.setHeader(EventHeaders.FAILED_AT, Instant.now().toString());
-        return dead;
     }
 
     private void toLookupMessage(Exchange exchange) throws Exception {

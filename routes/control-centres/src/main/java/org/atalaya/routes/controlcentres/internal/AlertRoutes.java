@@ -16,6 +16,7 @@ import org.atalaya.api.alert.AlertRepository;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.DeadLetter;
 
 /**
  * Each agency's durable queue on {@code atalaya.alerts} into its record of alerts. The alerts
@@ -59,7 +60,8 @@ final class AlertRoutes extends RouteBuilder {
             try {
                 received.add(alert(agency, message));
             } catch (RuntimeException | IOException notAnAlert) {
-                notAlerts.add(deadLetter(agency, message, notAnAlert));
+                notAlerts.add(DeadLetter.of(message, "not an alert: " + notAnAlert.getMessage(), notAnAlert,
+                        ROUTE_PREFIX + agency, Addresses.ALERTS + "::" + agency));
             }
         }
         if (!alerts.saveAll(agency, received).isEmpty()) {
@@ -84,15 +86,5 @@ final class AlertRoutes extends RouteBuilder {
                 message.getHeader(EventHeaders.PRIORITY, 0, Integer.class),
                 message.getHeader(EventHeaders.PLATE, String.class), message.getHeader(EventHeaders.CAMERA, String.class),
                 Instant.parse(alert.path("raisedAt").asText()), json, null, null);
-    }
-
-    private static Message deadLetter(String agency, Message message, Exception reason) {
-        Message dead = message.copy();
-        dead.setHeader(EventHeaders.FAILURE_REASON, "not an alert: " + reason.getMessage());
-        dead.setHeader(EventHeaders.FAILURE_TYPE, reason.getClass().getName());
-        dead.setHeader(EventHeaders.FAILED_ROUTE, ROUTE_PREFIX + agency);
-        dead.setHeader(EventHeaders.FAILED_FROM, Addresses.ALERTS + "::" + agency);
-        dead.setHeader(EventHeaders.FAILED_AT, Instant.now().toString());
-        return dead;
     }
 }
