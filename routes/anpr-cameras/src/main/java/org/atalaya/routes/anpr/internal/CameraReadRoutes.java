@@ -1,13 +1,15 @@
 package org.atalaya.routes.anpr.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.jms.JMSException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultMessage;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.messaging.Addresses;
+import org.atalaya.runtime.DeadLetter;
 import org.atalaya.runtime.DeviceTopic;
 
 /**
@@ -16,12 +18,18 @@ import org.atalaya.runtime.DeviceTopic;
  * connector is not deployed wait for it; messages are consumed in batches, each in a local JMS
  * transaction that the canonical reads they carry are sent in, and each read is sent with its id
  * as duplicate id, so a camera's repeat is accepted once.
- * A payload that is not valid goes to the dead-letter address with the reason.
+ *
+ * <p>The route takes a whole batch as one exchange ({@code grouped=true}) and parses its
+ * messages one after the other: Camel's per-exchange machinery runs once a batch, not once a
+ * read. A payload that is not valid goes to the dead-letter address with the reason, in the
+ * batch's transaction, and the rest of the batch goes on. A failure to send rolls the batch
+ * back, and the broker delivers its messages again.
  */
 final class CameraReadRoutes extends RouteBuilder {
 
     static final String ROUTE_PREFIX = "anpr-cameras-mqtt-";
     private static final String READS = "AtalayaReads";
+    private static final String REJECTED = "AtalayaRejected";
 
     private final List<DeviceTopic> topics;
     private final PlateReadParser parser;
@@ -40,41 +48,45 @@ final class CameraReadRoutes extends RouteBuilder {
         for (int i = 0; i < topics.size(); i++) {
             DeviceTopic topic = topics.get(i);
             String name = i == 0 ? subscription : subscription + "-" + (i + 1);
-            from(topic.subscriptionEndpoint(name, consumers))
-                    .routeId(ROUTE_PREFIX + (i + 1))
-                    .process(exchange -> parse(exchange, topic)).id("parse-" + (i + 1))
-                    // a camera publishes one read a message: it is sent as it is, not split
-                    .choice()
-                        .when(body().isInstanceOf(PlateRead.class))
-                            .process(CameraReadRoutes::toCanonical)
-                            .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
-                        .otherwise()
-                            .split(exchangeProperty(READS))
-                                .process(CameraReadRoutes::toCanonical)
-                                .to("jms:queue:" + Addresses.INBOUND_ANPR).id("batch-to-inbound-" + (i + 1))
-                            .end()
+            String routeId = ROUTE_PREFIX + (i + 1);
+            // the shared dead-letter channel would send the batch's list as one message
+            from(topic.subscriptionEndpoint(name, consumers) + "&grouped=true")
+                    .routeId(routeId)
+                    .errorHandler(noErrorHandler())
+                    .process(exchange -> parse(exchange, topic, routeId)).id("parse-" + (i + 1))
+                    .split(exchangeProperty(READS))
+                        .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
+                    .end()
+                    .split(exchangeProperty(REJECTED))
+                        .to("jms:queue:" + Addresses.DEAD_LETTERS).id("rejected-" + (i + 1))
                     .end();
         }
     }
 
-    private void parse(Exchange exchange, DeviceTopic topic) throws JMSException {
-        Message message = exchange.getIn();
-        String camera = topic.deviceOfDestination(message.getHeader("JMSDestination"));
-        List<PlateRead> reads = parser.parse(message.getBody(byte[].class), camera);
-        if (reads.size() == 1) {
-            message.setBody(reads.get(0));
-        } else {
-            exchange.setProperty(READS, reads);
+    /** The batch's reads as canonical messages, and the payloads refused, each with its reason. */
+    private void parse(Exchange exchange, DeviceTopic topic, String routeId) throws Exception {
+        List<?> batch = exchange.getIn().getBody(List.class);
+        List<Message> reads = new ArrayList<>(batch.size());
+        List<Message> rejected = new ArrayList<>(0);
+        for (Object each : batch) {
+            Message message = (Message) each;
+            List<PlateRead> parsed;
+            try {
+                String camera = topic.deviceOfDestination(message.getHeader("JMSDestination"));
+                parsed = parser.parse(message.getBody(byte[].class), camera);
+            } catch (RuntimeException invalid) {
+                rejected.add(DeadLetter.of(message, null, invalid, routeId, "jms-batch://topic:" + topic.address()));
+                continue;
+            }
+            for (PlateRead read : parsed) {
+                // nothing a camera set travels on: MQTT 5 user properties become message properties
+                Message canonical = new DefaultMessage(exchange);
+                CanonicalReads.headers(read).forEach(canonical::setHeader);
+                canonical.setBody(CanonicalReads.body(read));
+                reads.add(canonical);
+            }
         }
+        exchange.setProperty(READS, reads);
+        exchange.setProperty(REJECTED, rejected);
     }
-
-    private static void toCanonical(Exchange exchange) throws Exception {
-        Message message = exchange.getIn();
-        PlateRead read = message.getBody(PlateRead.class);
-        // Nothing a camera set travels on: MQTT 5 user properties become message properties.
-        message.removeHeaders("*");
-        CanonicalReads.headers(read).forEach(message::setHeader);
-        message.setBody(CanonicalReads.body(read));
-    }
-
 }
