@@ -1,6 +1,7 @@
 package org.atalaya.runtime.internal;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.camel.Endpoint;
@@ -24,6 +25,7 @@ import org.apache.camel.support.DefaultComponent;
 final class BatchJmsComponent extends DefaultComponent {
 
     static final String SCHEME = "jms-batch";
+    private static final Pattern GROUPED = Pattern.compile("[?&]grouped=true(&|$)");
 
     private final ConnectionFactory connections;
     private final ConnectionFactory sendersFactory;
@@ -68,5 +70,10 @@ final class BatchJmsComponent extends DefaultComponent {
 
     ConnectionFactory sendersFactory() {
         return sendersFactory;
+    }
+
+    /** Whether {@code uri} is a {@code jms-batch} endpoint that hands its route whole batches. */
+    static boolean grouped(String uri) {
+        return uri != null && uri.startsWith(SCHEME + ":") && GROUPED.matcher(uri).find();
     }
 }

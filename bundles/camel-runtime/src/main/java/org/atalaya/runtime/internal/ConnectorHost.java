@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.RouteBuilderLifecycleStrategy;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.errorhandler.NoErrorHandlerDefinition;
 import org.atalaya.runtime.Connector;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.osgi.framework.BundleContext;
@@ -160,6 +165,25 @@ public class ConnectorHost {
         return routes;
     }
 
+    /**
+     * A route that takes a whole batch as one exchange ({@code jms-batch} with
+     * {@code grouped=true}) gets no error handler: the dead-letter channel would retry the batch
+     * in place and then send its list of messages as one dead letter. A failure rolls the batch
+     * back instead, and the broker delivers each event again; the route dead-letters an event it
+     * refuses itself ({@link org.atalaya.runtime.DeadLetter}).
+     */
+    private static final RouteBuilderLifecycleStrategy GROUPED_WITHOUT_DEAD_LETTER_CHANNEL =
+            new RouteBuilderLifecycleStrategy() {
+                @Override
+                public void afterConfigure(RouteBuilder builder) {
+                    for (RouteDefinition route : builder.getRouteCollection().getRoutes()) {
+                        if (BatchJmsComponent.grouped(route.getInput().getEndpointUri())) {
+                            route.setErrorHandlerFactory(new NoErrorHandlerDefinition());
+                        }
+                    }
+                }
+            };
+
     CamelContext camelContext() {
         return camel;
     }
@@ -168,7 +192,11 @@ public class ConnectorHost {
         classLoader.add(connector.getClass().getClassLoader());
         Set<String> before = routeIds();
         try {
-            camel.addRoutes(connector.routes());
+            RoutesBuilder routes = connector.routes();
+            if (routes instanceof RouteBuilder builder) {
+                builder.addLifecycleInterceptor(GROUPED_WITHOUT_DEAD_LETTER_CHANNEL);
+            }
+            camel.addRoutes(routes);
         } catch (Exception | LinkageError e) {
             // A broken connector (bad route, missing import) must not take the hub down: log
             // it, add nothing of it.

@@ -3,10 +3,12 @@ package org.atalaya.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.atalaya.api.event.RejectedEvent;
@@ -79,6 +81,30 @@ class ConnectorHostTest extends HostOnBroker {
         assertThat(dead).isNotNull();
         assertThat(dead.getIn().getHeader(EventHeaders.FAILURE_REASON)).isEqualTo("registry unreachable");
         assertThat(attempts).hasValue(1 + 2);
+    }
+
+    @Test
+    void aRouteTakingWholeBatchesHasNoDeadLetterChannelItsFailedBatchComesBackFromTheBroker() {
+        AtomicInteger attempts = new AtomicInteger();
+        host.addConnector(connector("wholebatch", routes -> routes
+                .from("jms-batch:queue:test.wholebatch.in?consumers=1&grouped=true").routeId("wholebatch-route")
+                .process(exchange -> {
+                    attempts.incrementAndGet();
+                    Message event = (Message) exchange.getIn().getBody(List.class).get(0);
+                    // fails until the broker delivers it again: a retry in place would fail each time
+                    if (!event.getHeader("JMSRedelivered", false, Boolean.class)) {
+                        throw new IllegalStateException("the store is away");
+                    }
+                    exchange.getIn().setBody(event.getBody());
+                })
+                .to("jms:queue:test.wholebatch.out")));
+
+        producer.sendBody("jms:queue:test.wholebatch.in", "batch-1");
+
+        // redelivered by the broker, not retried in place and then dead-lettered as a list
+        assertThat(consumer.receiveBody("jms:queue:test.wholebatch.out", 10_000, String.class)).isEqualTo("batch-1");
+        assertThat(attempts).hasValue(2);
+        assertThat(consumer.receiveNoWait("jms:queue:atalaya.dlq")).isNull();
     }
 
     @Test

@@ -68,11 +68,8 @@ final class AnprRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // a failure rolls the batch back to the broker, whose redelivery gives each read another
-        // try; the shared dead-letter channel would send the batch's list as one message
         from("jms-batch:queue:" + Addresses.INBOUND_ANPR + "?consumers=" + consumers + "&grouped=true")
                 .routeId(ROUTE_ID)
-                .errorHandler(noErrorHandler())
                 .process(this::correlate).id("correlate")
                 .split(exchangeProperty(ALERTS))
                     .process(this::toAlertMessage).id("alert-message")

@@ -49,10 +49,8 @@ final class CameraReadRoutes extends RouteBuilder {
             DeviceTopic topic = topics.get(i);
             String name = i == 0 ? subscription : subscription + "-" + (i + 1);
             String routeId = ROUTE_PREFIX + (i + 1);
-            // the shared dead-letter channel would send the batch's list as one message
             from(topic.subscriptionEndpoint(name, consumers) + "&grouped=true")
                     .routeId(routeId)
-                    .errorHandler(noErrorHandler())
                     .process(exchange -> parse(exchange, topic, routeId)).id("parse-" + (i + 1))
                     .split(exchangeProperty(READS))
                         .to("jms:queue:" + Addresses.INBOUND_ANPR).id("to-inbound-" + (i + 1))
