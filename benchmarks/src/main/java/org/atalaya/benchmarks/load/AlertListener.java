@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,16 +20,22 @@ import org.HdrHistogram.Recorder;
 /**
  * A control centre's live alert stream ({@code GET /api/v1/alerts/stream}, Server-Sent Events),
  * read as the control centre reads it. For each hit on a read of this run it records the time
- * from the read's send (told by {@link #sent}) to the alert's arrival here, in microseconds.
+ * from the read's send (told by {@link #sent}) to the alert's arrival here, in microseconds, and
+ * how that time divides at the alert's {@code raisedAt} (the correlation's clock, the same as the
+ * harness's on one machine): the read's way to the match, and the alert's way from the match to
+ * the control centre.
  */
 public final class AlertListener implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Workload workload;
-    private final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
+    /** Per read that hits: its send as {@code System.nanoTime()} and as microseconds of the epoch. */
+    private final ConcurrentHashMap<Long, long[]> sentAt = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Boolean> alerted = new ConcurrentHashMap<>();
     private final Recorder latency = new Recorder(3);
+    private final Recorder toMatch = new Recorder(3);
+    private final Recorder fromMatch = new Recorder(3);
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
@@ -61,7 +68,8 @@ public final class AlertListener implements AutoCloseable {
 
     /** Read {@code n} is being sent now (call it for the reads that hit). */
     public void sent(long n) {
-        sentAt.put(n, System.nanoTime());
+        Instant now = Instant.now();
+        sentAt.put(n, new long[] {System.nanoTime(), epochMicros(now)});
     }
 
     /** Latencies are recorded from now on (after the warm-up). */
@@ -95,6 +103,7 @@ public final class AlertListener implements AutoCloseable {
 
     private void hit(String data) throws IOException {
         long arrived = System.nanoTime();
+        long arrivedMicros = epochMicros(Instant.now());
         JsonNode alert = JSON.readTree(data);
         long n = workload.readNumber(alert.at("/alert/read/id").asText(null));
         if (n < 0) {
@@ -106,9 +115,15 @@ public final class AlertListener implements AutoCloseable {
             duplicates.incrementAndGet();
         } else {
             hits.incrementAndGet();
-            Long sent = sentAt.remove(n);
+            long[] sent = sentAt.remove(n);
             if (sent != null && recording) {
-                latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent)));
+                latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent[0])));
+                String raised = alert.at("/alert/raisedAt").asText(null);
+                if (raised != null) {
+                    long raisedMicros = epochMicros(Instant.parse(raised));
+                    toMatch.recordValue(Math.max(0, raisedMicros - sent[1]));
+                    fromMatch.recordValue(Math.max(0, arrivedMicros - raisedMicros));
+                }
             }
         }
     }
@@ -128,6 +143,20 @@ public final class AlertListener implements AutoCloseable {
     /** The latencies recorded since the last call, in microseconds. */
     public org.HdrHistogram.Histogram latencies() {
         return latency.getIntervalHistogram();
+    }
+
+    /** Of those: from the read's send to the alert's {@code raisedAt}, in microseconds. */
+    public org.HdrHistogram.Histogram toMatch() {
+        return toMatch.getIntervalHistogram();
+    }
+
+    /** Of those: from the alert's {@code raisedAt} to its arrival here, in microseconds. */
+    public org.HdrHistogram.Histogram fromMatch() {
+        return fromMatch.getIntervalHistogram();
+    }
+
+    private static long epochMicros(Instant instant) {
+        return TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1000;
     }
 
     @Override
