@@ -3,6 +3,7 @@ package org.atalaya.benchmarks.load;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,7 @@ public final class LoadRun {
     /** The run's settings, {@code key=value} on the command line. */
     record Options(Path assembly, Path work, int entries, int connections, int window, int restEvery, int seconds,
             int warmupSeconds, int rate, int latencySeconds, int consumers, boolean baseline, int hubConsumers,
-            boolean hub) {
+            boolean hub, String database) {
 
         static Options parse(String[] args) {
             Settings settings = new Settings(args);
@@ -54,7 +55,8 @@ public final class LoadRun {
                     settings.integer("window", 32), settings.integer("restEvery", 10), settings.integer("seconds", 120),
                     settings.integer("warmupSeconds", 20), settings.integer("rate", 1000),
                     settings.integer("latencySeconds", 120), settings.integer("consumers", 2),
-                    settings.flag("baseline", true), settings.integer("hubConsumers", 0), settings.flag("hub", true));
+                    settings.flag("baseline", true), settings.integer("hubConsumers", 0), settings.flag("hub", true),
+                    settings.text("database", "h2"));
             settings.done();
             return options;
         }
@@ -79,9 +81,16 @@ public final class LoadRun {
 
     /** The hub's phases; returns the reads/s it processed end to end, NaN without a throughput phase. */
     private double hub() throws Exception {
-        Map<String, Map<String, ?>> settings = options.hubConsumers() <= 0 ? Map.of()
-                : Map.of("org.atalaya.anprcameras.cfg", Map.of("consumers", options.hubConsumers()),
-                        "org.atalaya.correlation.anpr.cfg", Map.of("consumers", options.hubConsumers()));
+        Map<String, Map<String, ?>> settings = new HashMap<>();
+        if (options.hubConsumers() > 0) {
+            settings.put("org.atalaya.anprcameras.cfg", Map.of("consumers", options.hubConsumers()));
+            settings.put("org.atalaya.correlation.anpr.cfg", Map.of("consumers", options.hubConsumers()));
+        }
+        if (options.database().equals("postgresql")) {
+            settings.put(BenchDatabase.DATASOURCE_FILE, BenchDatabase.postgresql(report));
+        } else if (!options.database().equals("h2")) {
+            throw new IllegalArgumentException("database: h2 or postgresql, not " + options.database());
+        }
         try (Testbed testbed = Testbed.prepare(options.assembly(), options.work().resolve("hub"), options.connections(),
                 new Workload("t", options.entries(), 100, 0), report, settings)) {
             double hubRate = options.seconds() > 0 ? throughput(testbed) : Double.NaN;
@@ -299,6 +308,8 @@ public final class LoadRun {
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
                     cpuAtEnd.coresSince(cpuAtStart, cpuSeconds), cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
+            percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
+            percentiles("  of which match -> alert on the stream", alerts.fromMatch());
         } finally {
             restPool.shutdownNow();
         }

@@ -45,7 +45,9 @@ public final class Testbed implements AutoCloseable {
         Hub hub = Hub.unpack(assembly, home);
         for (java.util.Map.Entry<String, java.util.Map<String, ?>> file : settings.entrySet()) {
             hub.edit("etc/" + file.getKey(), file.getValue());
-            report.line("etc/%s: %s", file.getKey(), file.getValue());
+            java.util.Map<String, Object> shown = new java.util.TreeMap<>(file.getValue());
+            shown.replaceAll((key, value) -> key.contains("password") ? "(set)" : value);
+            report.line("etc/%s: %s", file.getKey(), shown);
         }
         Ministry ministry = Ministry.serve(hub);
         long started = System.nanoTime();
