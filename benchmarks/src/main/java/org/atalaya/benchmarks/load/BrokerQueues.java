@@ -13,12 +13,17 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The depth of the hub's broker queues, read over the hub's JMX management as an administrator
  * reads it: how many reads wait at each step of the ANPR path. The reads a run sent are processed
  * end to end when every one is empty.
  */
 public final class BrokerQueues implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerQueues.class);
 
     /** The ANPR path's queues, in the order a read crosses them. */
     public static final String[] ANPR_PATH = {"atalaya-anpr-cameras", "atalaya.in.anpr", "atalaya.lookups.anpr",
@@ -76,8 +81,16 @@ public final class BrokerQueues implements AutoCloseable {
         return depths.toString();
     }
 
+    /**
+     * Closes the JMX connection. Closing calls the hub back over RMI, which can be refused when
+     * the hub's JMX is going away; the figures are taken by then, so that does not fail the run.
+     */
     @Override
-    public void close() throws IOException {
-        connector.close();
+    public void close() {
+        try {
+            connector.close();
+        } catch (IOException refused) {
+            LOG.warn("Closing the JMX connection to the hub: {}", refused.toString());
+        }
     }
 }

@@ -243,9 +243,11 @@ public final class LoadRun {
         ExecutorService restPool = Executors.newFixedThreadPool(4);
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
+                HubManagement management = new HubManagement(hub);
                 MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
                         workload.countingHits(expectedHits))) {
             RestCameras rest = testbed.restCameras(workload);
+            long compiledAtWarm = 0;
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long warmupMin = (long) options.rate() * options.warmupSeconds();
             long warmupMax = warmupMin + (long) options.rate() * MAX_EXTRA_WARMUP_SECONDS;
@@ -263,6 +265,7 @@ public final class LoadRun {
                         && (queues.unmatchedReads() <= options.rate() / 10 || n >= warmupMax)) {
                     alerts.record(true);
                     cpuAtWarm = ProcessStats.of(pid);
+                    compiledAtWarm = management.compilationMillis();
                     warmSeconds = Testbed.seconds(start);
                     total = n + (long) options.rate() * options.latencySeconds();
                     report.line("LATENCY warm-up %.0f s; %,d reads waiting to be matched; measuring %d s", warmSeconds,
@@ -296,6 +299,8 @@ public final class LoadRun {
             fleet.drain(TimeUnit.MINUTES.toMillis(1));
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
             double cpuSeconds = Testbed.seconds(start);
+            // the JIT compilers run on the same cores: compiling still, the hub is not warm yet
+            double jitCores = (management.compilationMillis() - compiledAtWarm) / 1000.0 / (cpuSeconds - warmSeconds);
             while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 if (Testbed.seconds(start) > sendSeconds + 300) {
@@ -307,6 +312,7 @@ public final class LoadRun {
                     + "%d unexpected; hub CPU %.2f cores in all, %.2f cores while measured", total, options.rate(),
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
                     cpuAtEnd.coresSince(cpuAtStart, cpuSeconds), cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
+            report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", jitCores);
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
