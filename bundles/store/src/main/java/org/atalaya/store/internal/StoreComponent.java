@@ -40,6 +40,9 @@ public class StoreComponent {
 
     static final String PID = "org.atalaya.store";
     static final String PURGE_THREAD = "atalaya-store-purge";
+    static final String COMPACTION_THREAD = "atalaya-store-h2-compaction";
+    /** How often an embedded H2 database's file is compacted, as H2's own housekeeping would. */
+    static final long COMPACTION_INTERVAL_MILLIS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
@@ -50,6 +53,7 @@ public class StoreComponent {
     private ServiceRegistration<Database> registration;
     private ScheduledExecutorService purgeThread;
     private ScheduledFuture<?> purgeTask;
+    private ScheduledExecutorService compactionThread;
 
     @Activate
     void activate(StoreConfiguration config, BundleContext bundle) throws SQLException {
@@ -69,6 +73,16 @@ public class StoreComponent {
             return thread;
         });
         apply(config);
+        H2Compaction.of(dataSource).ifPresent(compaction -> {
+            compactionThread = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, COMPACTION_THREAD);
+                thread.setDaemon(true);
+                return thread;
+            });
+            compactionThread.scheduleWithFixedDelay(compaction, COMPACTION_INTERVAL_MILLIS, COMPACTION_INTERVAL_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            LOG.info("Embedded H2: its file is compacted every {} ms", COMPACTION_INTERVAL_MILLIS);
+        });
     }
 
     @Modified
@@ -80,6 +94,12 @@ public class StoreComponent {
     void deactivate() throws InterruptedException {
         if (registration != null) {
             registration.unregister();
+        }
+        if (compactionThread != null) {
+            compactionThread.shutdownNow();
+            if (!compactionThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("The H2 compaction is still running");
+            }
         }
         purgeThread.shutdownNow();
         if (!purgeThread.awaitTermination(10, TimeUnit.SECONDS)) {
