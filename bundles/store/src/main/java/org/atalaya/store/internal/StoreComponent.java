@@ -67,18 +67,10 @@ public class StoreComponent {
     void open(StoreConfiguration config) throws SQLException {
         checked(config);
         database = Database.open(dataSource);
-        purgeThread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, PURGE_THREAD);
-            thread.setDaemon(true);
-            return thread;
-        });
+        purgeThread = daemonThread(PURGE_THREAD);
         apply(config);
         H2Compaction.of(dataSource).ifPresent(compaction -> {
-            compactionThread = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, COMPACTION_THREAD);
-                thread.setDaemon(true);
-                return thread;
-            });
+            compactionThread = daemonThread(COMPACTION_THREAD);
             compactionThread.scheduleWithFixedDelay(compaction, COMPACTION_INTERVAL_MILLIS, COMPACTION_INTERVAL_MILLIS,
                     TimeUnit.MILLISECONDS);
             LOG.info("Embedded H2: its file is compacted every {} ms", COMPACTION_INTERVAL_MILLIS);
@@ -96,14 +88,23 @@ public class StoreComponent {
             registration.unregister();
         }
         if (compactionThread != null) {
-            compactionThread.shutdownNow();
-            if (!compactionThread.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("The H2 compaction is still running");
-            }
+            stop(compactionThread, "The H2 compaction is still running");
         }
-        purgeThread.shutdownNow();
-        if (!purgeThread.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("The retention purge is still running; it stops when the database answers");
+        stop(purgeThread, "The retention purge is still running; it stops when the database answers");
+    }
+
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static void stop(ScheduledExecutorService thread, String stillRunning) throws InterruptedException {
+        thread.shutdownNow();
+        if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn(stillRunning);
         }
     }
 
