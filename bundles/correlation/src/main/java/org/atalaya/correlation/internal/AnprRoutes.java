@@ -50,7 +50,8 @@ final class AnprRoutes extends RouteBuilder {
     private static final String ALERTS = "AtalayaAlerts";
     private static final String LOOKUPS = "AtalayaLookups";
     private static final String REJECTED = "AtalayaRejected";
-    private static final String ARCHIVED = "AtalayaArchived";
+    /** The archive message of a batch none of whose reads was matched. */
+    private static final String NOTHING_ARCHIVED = "[]";
 
     private final Correlator correlator;
     private final HitDetailsLookup details;
@@ -82,7 +83,7 @@ final class AnprRoutes extends RouteBuilder {
                 .split(exchangeProperty(REJECTED))
                     .to("jms:queue:" + Addresses.DEAD_LETTERS).id("not-a-read")
                 .end()
-                .filter(exchangeProperty(ARCHIVED).isGreaterThan(0))
+                .filter(body().isNotEqualTo(NOTHING_ARCHIVED))
                     .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive")
                 .end();
 
@@ -138,7 +139,6 @@ final class AnprRoutes extends RouteBuilder {
         exchange.setProperty(ALERTS, alerts);
         exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(HitDetailsLookup::asks).toList());
         exchange.setProperty(REJECTED, rejected);
-        exchange.setProperty(ARCHIVED, archived);
         Message out = exchange.getIn();
         out.setBody(archive.append(']').toString());
         out.removeHeaders("*");
