@@ -1,7 +1,6 @@
 package org.atalaya.benchmarks.load;
 
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Map;
@@ -33,12 +32,6 @@ final class HubManagement implements AutoCloseable {
         this.server = connector.getMBeanServerConnection();
         this.memory = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
                 MemoryMXBean.class);
-    }
-
-    /** The time the hub's JIT compilers have spent compiling since its start, in milliseconds. */
-    long compilationMillis() throws IOException {
-        return ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.COMPILATION_MXBEAN_NAME,
-                CompilationMXBean.class).getTotalCompilationTime();
     }
 
     /** Heap in use now, in bytes, garbage included. */

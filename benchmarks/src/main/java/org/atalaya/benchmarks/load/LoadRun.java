@@ -243,11 +243,9 @@ public final class LoadRun {
         ExecutorService restPool = Executors.newFixedThreadPool(4);
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
-                HubManagement management = new HubManagement(hub);
                 MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
                         workload.countingHits(expectedHits))) {
             RestCameras rest = testbed.restCameras(workload);
-            long compiledAtWarm = 0;
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long warmupMin = (long) options.rate() * options.warmupSeconds();
             long warmupMax = warmupMin + (long) options.rate() * MAX_EXTRA_WARMUP_SECONDS;
@@ -255,6 +253,7 @@ public final class LoadRun {
             long start = System.nanoTime();
             ProcessStats cpuAtStart = ProcessStats.of(pid);
             ProcessStats cpuAtWarm = null;
+            ProcessStats tenSecondsAgo = cpuAtStart;
             double warmSeconds = 0;
             int restEvery = options.restEvery();
             for (long n = 0; n < total; n++) {
@@ -265,15 +264,18 @@ public final class LoadRun {
                         && (queues.unmatchedReads() <= options.rate() / 10 || n >= warmupMax)) {
                     alerts.record(true);
                     cpuAtWarm = ProcessStats.of(pid);
-                    compiledAtWarm = management.compilationMillis();
                     warmSeconds = Testbed.seconds(start);
                     total = n + (long) options.rate() * options.latencySeconds();
                     report.line("LATENCY warm-up %.0f s; %,d reads waiting to be matched; measuring %d s", warmSeconds,
                             queues.unmatchedReads(), options.latencySeconds());
                 }
                 if (n > 0 && n % (options.rate() * 10L) == 0) {
-                    report.line("  %3d s: %,d reads accepted over MQTT, %,d hits streamed; queues: %s",
-                            n / options.rate(), fleet.accepted(), alerts.hits(), queues.anprDepths());
+                    ProcessStats now = ProcessStats.of(pid);
+                    report.line("  %3d s: %,d reads accepted over MQTT, %,d hits streamed; hub %.2f cores, JIT %.2f;"
+                            + " queues: %s", n / options.rate(), fleet.accepted(), alerts.hits(),
+                            now.coresSince(tenSecondsAgo, 10), now.compilerCoresSince(tenSecondsAgo, 10),
+                            queues.anprDepths());
+                    tenSecondsAgo = now;
                 }
                 if (workload.hits(n)) {
                     alerts.sent(n);
@@ -300,7 +302,7 @@ public final class LoadRun {
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
             double cpuSeconds = Testbed.seconds(start);
             // the JIT compilers run on the same cores: compiling still, the hub is not warm yet
-            double jitCores = (management.compilationMillis() - compiledAtWarm) / 1000.0 / (cpuSeconds - warmSeconds);
+            double jitCores = cpuAtEnd.compilerCoresSince(cpuAtWarm, cpuSeconds - warmSeconds);
             while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 if (Testbed.seconds(start) > sendSeconds + 300) {
