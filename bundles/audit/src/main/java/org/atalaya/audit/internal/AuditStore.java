@@ -12,14 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.atalaya.api.audit.AuditEntry;
@@ -38,16 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code audit_subject}, {@code audit_recipient}, {@code audit_seal}; schema V3): appends chained
  * under the head's lock, seals signed with the hub's key, searches, and the verification walk.
  *
- * <p>Appends are committed in groups. Every call to an agency endpoint appends a record, and a
- * commit is what costs (the database writes its pages), so the appends that arrive while one is
- * committing share the next transaction instead of each waiting for its own. An append queues its
- * entry and takes this store's lock; whichever append holds the lock takes what is queued (up to
- * {@value #GROUP_LIMIT} entries), chains them in the order queued in one transaction, commits, and
- * hands each waiting append its record; an append whose record was committed that way while it
- * waited for the lock just returns it. No append returns before the transaction holding its record
- * committed, and one that arrives alone is committed alone, at once. When the database refuses a
- * group for anything but contention on the head, each of its entries is appended again on its
- * own, so that only the append whose entry the database refuses fails.
+ * <p>Appends share their commits. Every call to an agency endpoint appends a record, and a
+ * commit is what costs (the database writes its pages), so an append is a
+ * {@linkplain Database#groupedTransaction grouped transaction}: the appends (and the hub's other
+ * small writes) that arrive while one commits share the next transaction, each chained to the
+ * record before it in that transaction. No append returns before the transaction holding its
+ * record committed; an entry the database refuses fails its own append only.
  */
 final class AuditStore implements AuditLog {
 
@@ -61,50 +50,36 @@ final class AuditStore implements AuditLog {
     private static final int APPEND_ATTEMPTS = 5;
     /** H2's lock timeout; serialization failure and deadlock; PostgreSQL's lock not available. */
     private static final Set<String> CONTENDED = Set.of("HYT00", "40001", "40P01", "55P03");
-    /** Entries appended in one transaction at most, so that no append waits for a long one. */
-    private static final int GROUP_LIMIT = 256;
 
     private final Database database;
     private final SealKey key;
     private final Clock clock;
-    private final int groupLimit;
-    /** Entries waiting to be appended, in the order they came. */
-    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
-    /** Held by the append committing a group; the others wait on it. */
-    private final ReentrantLock appending = new ReentrantLock();
-    private final AtomicLong groupsCommitted = new AtomicLong();
 
     AuditStore(Database database, SealKey key, Clock clock) {
-        this(database, key, clock, GROUP_LIMIT);
-    }
-
-    AuditStore(Database database, SealKey key, Clock clock, int groupLimit) {
         this.database = database;
         this.key = key;
         this.clock = clock;
-        this.groupLimit = groupLimit;
     }
 
     @Override
     public AuditRecord append(AuditEntry entry) {
-        Pending mine = new Pending(new AuditEntry(Database.stored(entry.at()), entry.agency(), entry.person(),
+        AuditEntry stored = new AuditEntry(Database.stored(entry.at()), entry.agency(), entry.person(),
                 entry.action(), entry.dataClass(), entry.subjects(), entry.purpose(), entry.caseReference(),
-                entry.outcome(), entry.recipients(), entry.detail()));
-        pending.add(mine);
-        appending.lock();
-        try {
-            // done already when the append that held the lock committed this entry with its own
-            while (!mine.record.isDone()) {
-                commit(drain());
+                entry.outcome(), entry.recipients(), entry.detail());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AuditRecord record = database.groupedTransaction("append an audit record",
+                        connection -> append(connection, stored));
+                LOG.debug("Audit record {} appended", record.sequence());
+                return record;
+            } catch (StoreException e) {
+                if (attempt == APPEND_ATTEMPTS || !contended(e)) {
+                    throw new IllegalStateException("The audit record was not stored: " + e.getMessage(), e);
+                }
+                LOG.debug("Audit log head contended, append attempt {} of {}", attempt, APPEND_ATTEMPTS);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("The audit record was not stored: " + e.getMessage(), e);
             }
-        } finally {
-            appending.unlock();
-        }
-        try {
-            return mine.record.join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("The audit record was not stored: " + e.getCause().getMessage(),
-                    e.getCause());
         }
     }
 
@@ -231,135 +206,59 @@ final class AuditStore implements AuditLog {
         });
     }
 
-    /** The lock an append commits under: held, it keeps appends queued (tests make groups with it). */
-    Lock appendLock() {
-        return appending;
-    }
-
-    /** The entries queued and not yet taken into a group. */
-    int queued() {
-        return pending.size();
-    }
-
-    /** The transactions that appended records, each holding one group. */
-    long groupsCommitted() {
-        return groupsCommitted.get();
-    }
-
-    /** The next group: the entries queued, oldest first, up to the limit. Under the lock. */
-    private List<Pending> drain() {
-        List<Pending> group = new ArrayList<>();
-        Pending next;
-        while (group.size() < groupLimit && (next = pending.poll()) != null) {
-            group.add(next);
-        }
-        return group;
-    }
-
-    /** Appends the group and completes each of its entries with its record or its failure. Under the lock. */
-    private void commit(List<Pending> group) {
-        try {
-            List<AuditRecord> records = transaction(group);
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).record.complete(records.get(i));
-            }
-        } catch (RuntimeException e) {
-            if (group.size() == 1 || e instanceof StoreException store && contended(store)) {
-                group.forEach(queued -> queued.record.completeExceptionally(e));
-            } else {
-                // one entry the database refuses (a value too long) must not cost the others their record
-                LOG.debug("A group of {} audit records was not stored, appending each on its own", group.size());
-                group.forEach(queued -> commit(List.of(queued)));
-            }
-        } finally {
-            // after an Error: an entry taken from the queue must not be waited for forever
-            for (Pending queued : group) {
-                if (!queued.record.isDone()) {
-                    queued.record.completeExceptionally(new IllegalStateException("the append committing it failed"));
-                }
-            }
-        }
-    }
-
-    /** Appends the group in one transaction, tried again while the head is contended. */
-    private List<AuditRecord> transaction(List<Pending> group) {
-        String what = group.size() == 1 ? "append an audit record" : "append " + group.size() + " audit records";
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<AuditRecord> records = database.transaction(what, connection -> append(connection, group));
-                groupsCommitted.incrementAndGet();
-                LOG.debug("Audit records {} to {} appended", records.get(0).sequence(),
-                        records.get(records.size() - 1).sequence());
-                return records;
-            } catch (StoreException e) {
-                if (attempt == APPEND_ATTEMPTS || !contended(e)) {
-                    throw e;
-                }
-                LOG.debug("Audit log head contended, append attempt {} of {}", attempt, APPEND_ATTEMPTS);
-            }
-        }
-    }
-
-    /** Appends the group's entries, each chained to the one before, and moves the head past the last. */
-    private static List<AuditRecord> append(Connection connection, List<Pending> group) throws SQLException {
+    /** Appends the entry, chained to the head, and moves the head past it. */
+    private static AuditRecord append(Connection connection, AuditEntry entry) throws SQLException {
         AuditVerifier.Head head = head(connection, true);
         if (head == null) {
             throw new IllegalStateException("The audit log's head (table audit_head) is missing");
         }
-        List<AuditRecord> records = new ArrayList<>(group.size());
-        long sequence = head.sequence();
+        long sequence = head.sequence() + 1;
         String previous = head.hash();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-                PreparedStatement subjects = connection.prepareStatement(
-                        "INSERT INTO audit_subject (sequence, item, subject) VALUES (?,?,?)");
-                PreparedStatement recipients = connection.prepareStatement(
-                        "INSERT INTO audit_recipient (sequence, item, recipient) VALUES (?,?,?)")) {
-            for (Pending queued : group) {
-                AuditEntry entry = queued.entry;
-                sequence++;
-                String hash = AuditChain.hash(previous, sequence, entry);
-                if (hash == null) {
-                    throw new IllegalStateException("The audit log's head holds no hash; run atalaya:audit-verify");
-                }
-                insert.setLong(1, sequence);
-                insert.setObject(2, Database.timestamp(entry.at()));
-                insert.setString(3, entry.agency());
-                insert.setString(4, entry.person());
-                insert.setString(5, entry.action());
-                insert.setString(6, entry.dataClass());
-                insert.setString(7, entry.purpose());
-                insert.setString(8, entry.caseReference());
-                insert.setString(9, entry.outcome());
-                insert.setString(10, entry.detail());
-                insert.setString(11, previous);
-                insert.setString(12, hash);
-                insert.addBatch();
-                addItems(subjects, sequence, entry.subjects());
-                addItems(recipients, sequence, entry.recipients());
-                records.add(new AuditRecord(sequence, entry, previous, hash));
-                previous = hash;
-            }
-            // the records first: the subjects and recipients refer to them
-            insert.executeBatch();
-            subjects.executeBatch();
-            recipients.executeBatch();
+        String hash = AuditChain.hash(previous, sequence, entry);
+        if (hash == null) {
+            throw new IllegalStateException("The audit log's head holds no hash; run atalaya:audit-verify");
         }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_record (" + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            insert.setLong(1, sequence);
+            insert.setObject(2, Database.timestamp(entry.at()));
+            insert.setString(3, entry.agency());
+            insert.setString(4, entry.person());
+            insert.setString(5, entry.action());
+            insert.setString(6, entry.dataClass());
+            insert.setString(7, entry.purpose());
+            insert.setString(8, entry.caseReference());
+            insert.setString(9, entry.outcome());
+            insert.setString(10, entry.detail());
+            insert.setString(11, previous);
+            insert.setString(12, hash);
+            insert.executeUpdate();
+        }
+        // after the record: the subjects and recipients refer to it
+        addItems(connection, "audit_subject (sequence, item, subject)", sequence, entry.subjects());
+        addItems(connection, "audit_recipient (sequence, item, recipient)", sequence, entry.recipients());
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE audit_head SET sequence = ?, hash = ? WHERE id = 1")) {
             update.setLong(1, sequence);
-            update.setString(2, previous);
+            update.setString(2, hash);
             update.executeUpdate();
         }
-        return records;
+        return new AuditRecord(sequence, entry, previous, hash);
     }
 
-    private static void addItems(PreparedStatement insert, long sequence, List<String> items) throws SQLException {
-        for (int i = 0; i < items.size(); i++) {
-            insert.setLong(1, sequence);
-            insert.setInt(2, i);
-            insert.setString(3, items.get(i));
-            insert.addBatch();
+    private static void addItems(Connection connection, String table, long sequence, List<String> items)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?)")) {
+            for (int i = 0; i < items.size(); i++) {
+                insert.setLong(1, sequence);
+                insert.setInt(2, i);
+                insert.setString(3, items.get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -456,15 +355,6 @@ final class AuditStore implements AuditLog {
     }
 
     /** An entry waiting in the queue, and the record it becomes once its group committed. */
-    private static final class Pending {
-
-        final AuditEntry entry;
-        final CompletableFuture<AuditRecord> record = new CompletableFuture<>();
-
-        Pending(AuditEntry entry) {
-            this.entry = entry;
-        }
-    }
 
     /** A row of audit_record, before its subjects and recipients are read. */
     private record Row(long sequence, Instant at, String agency, String person, String action, String dataClass,

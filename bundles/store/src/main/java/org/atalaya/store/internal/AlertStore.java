@@ -57,7 +57,7 @@ public final class AlertStore implements AlertRepository {
         if (alerts.isEmpty()) {
             return List.of();
         }
-        return database.transaction("save " + alerts.size() + " alerts for " + agency, connection -> {
+        return database.groupedTransaction("save " + alerts.size() + " alerts for " + agency, connection -> {
             lockAgency(connection, agency);
             // the agency's lock makes the checks and the inserts one step
             Set<String> seen = new HashSet<>();

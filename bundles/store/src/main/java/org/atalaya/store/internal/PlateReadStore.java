@@ -52,7 +52,7 @@ public final class PlateReadStore implements PlateReadRepository {
                 ? "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
                         + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)"
                 : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
-        return database.transaction("save " + reads.size() + " plate reads", connection -> {
+        return database.groupedTransaction("save " + reads.size() + " plate reads", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (PlateRead read : reads) {
                     insert.setString(1, read.id());

@@ -3,6 +3,7 @@ package org.atalaya.store.jdbc;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
 
@@ -31,6 +32,21 @@ public abstract class DatabaseTestSupport {
     protected void openDatabase() throws Exception {
         dataSource = "postgresql".equals(System.getProperty("atalaya.test.database", "h2")) ? postgresql() : h2();
         database = Database.open(dataSource);
+    }
+
+    /** The commits that ended a group of {@link Database#groupedTransaction}s on {@link #database}. */
+    protected long groupCommits() {
+        return database.groupCommits();
+    }
+
+    /** The lock a group commits under: held, it keeps grouped transactions queued (to make groups). */
+    protected Lock groupLock() {
+        return database.groupLock();
+    }
+
+    /** The grouped transactions queued and not yet taken into a group. */
+    protected int groupQueued() {
+        return database.groupQueued();
     }
 
     private static DataSource h2() {

@@ -1,0 +1,174 @@
+package org.atalaya.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Short transactions that share their commit with the others waiting for one (group commit).
+ *
+ * <p>A commit is what a write costs: H2 writes a chunk of every page the transaction changed,
+ * PostgreSQL flushes its log. The hub's hot writes are many and small (each agency's alerts of a
+ * batch, the archive's reads, the audit log's records) and come from several threads at once.
+ * A work is queued and its thread takes the group's lock; whichever thread holds the lock takes
+ * every work queued (up to a limit), runs them one after the other in one transaction, each
+ * after a savepoint of its own, commits once, and hands each waiting thread its result. A work
+ * that fails is rolled back to its savepoint and its thread gets the failure: the others are
+ * committed all the same. A thread whose work was committed that way while it waited for the lock
+ * just returns. None returns before the commit holding its work, and a work that comes alone is
+ * committed alone, at once.
+ */
+final class CommitGroups {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommitGroups.class);
+
+    private final DataSource dataSource;
+    private final int limit;
+    private final Queue<Queued<?>> queue = new ConcurrentLinkedQueue<>();
+    /** Held by the thread running a group; the others wait on it. */
+    private final ReentrantLock committing = new ReentrantLock();
+    private final AtomicLong commits = new AtomicLong();
+
+    CommitGroups(DataSource dataSource, int limit) {
+        this.dataSource = dataSource;
+        this.limit = limit;
+    }
+
+    <T> T run(String what, Database.Work<T> work) {
+        Queued<T> mine = new Queued<>(what, work);
+        queue.add(mine);
+        committing.lock();
+        try {
+            // done already when the thread that held the lock committed this work with its own
+            while (!mine.result.isDone()) {
+                commit(drain());
+            }
+        } finally {
+            committing.unlock();
+        }
+        try {
+            return mine.result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException failed) {
+                throw new StoreException("Could not " + what, failed);
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    /** The commits that ended a group. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** The lock a group commits under: held, it keeps works queued (tests make groups with it). */
+    ReentrantLock lock() {
+        return committing;
+    }
+
+    /** The works queued and not yet taken into a group. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** The next group: the works queued, oldest first, up to the limit. Under the lock. */
+    private List<Queued<?>> drain() {
+        List<Queued<?>> group = new ArrayList<>();
+        Queued<?> next;
+        while (group.size() < limit && (next = queue.poll()) != null) {
+            group.add(next);
+        }
+        return group;
+    }
+
+    /** Runs the group in one transaction and completes each work with its result or failure. Under the lock. */
+    private void commit(List<Queued<?>> group) {
+        List<Queued<?>> ran = new ArrayList<>(group.size());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (Queued<?> work : group) {
+                    if (work.runIn(connection, group.size() > 1)) {
+                        ran.add(work);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            commits.incrementAndGet();
+            ran.forEach(Queued::complete);
+        } catch (SQLException | RuntimeException e) {
+            // the connection or the commit failed: none of the group's works is stored
+            LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
+            group.forEach(work -> work.result.completeExceptionally(e));
+        } finally {
+            // after an Error: a work taken from the queue must not be waited for forever
+            for (Queued<?> work : group) {
+                work.result.completeExceptionally(new IllegalStateException("the transaction running it failed"));
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A work waiting for its group, then its result. */
+    private static final class Queued<T> {
+
+        final String what;
+        final Database.Work<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private T value;
+
+        Queued(String what, Database.Work<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        /**
+         * Runs the work, after a savepoint when others share the transaction; true when it ran, false
+         * when it failed and was rolled back (its failure is its result then).
+         */
+        boolean runIn(Connection connection, boolean shared) throws SQLException {
+            Savepoint before = shared ? connection.setSavepoint() : null;
+            try {
+                value = work.run(connection);
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                if (before == null) {
+                    throw e;
+                }
+                connection.rollback(before);
+                LOG.debug("Could not {} in a group of transactions: {}", what, e.toString());
+                result.completeExceptionally(e);
+                return false;
+            }
+        }
+
+        void complete() {
+            result.complete(value);
+        }
+    }
+}

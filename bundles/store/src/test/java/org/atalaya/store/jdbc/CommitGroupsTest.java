@@ -1,0 +1,163 @@
+package org.atalaya.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grouped transactions: works queued while a group commits share the next commit, each gets its
+ * own result, and one that fails is rolled back alone. Groups are made, not hoped for: the test
+ * holds the lock a group commits under until every caller has queued its work.
+ */
+class CommitGroupsTest extends DatabaseTestSupport {
+
+    private ExecutorService callers;
+
+    @AfterEach
+    void stopCallers() {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWorkThatComesAloneIsCommittedAloneAtOnce() {
+        for (int n = 1; n <= 3; n++) {
+            assertThat(database.groupedTransaction("add camera site c" + n, add("c" + n))).isEqualTo("c" + n);
+            assertThat(groupCommits()).isEqualTo(n);
+            assertThat(cameras()).hasSize(n);
+        }
+    }
+
+    @Test
+    void worksQueuedWhileAGroupCommitsShareOneCommitAndEachGetsItsOwnResult() throws Exception {
+        List<Future<String>> added = whileHeld(adding(1, 10), 10);
+
+        for (int n = 1; n <= 10; n++) {
+            assertThat(added.get(n - 1).get(60, TimeUnit.SECONDS)).isEqualTo("c" + n);
+        }
+        assertThat(groupCommits()).isEqualTo(1);
+        assertThat(cameras()).hasSize(10);
+    }
+
+    @Test
+    void moreWorksQueuedThanAGroupHoldsAreCommittedInSeveralGroups() throws Exception {
+        int works = Database.GROUP_LIMIT * 2 + 1;
+        List<Future<String>> added = whileHeld(adding(1, works), works);
+
+        for (Future<String> each : added) {
+            each.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(groupCommits()).isEqualTo(3);
+        assertThat(cameras()).hasSize(works);
+    }
+
+    @Test
+    void aWorkThatFailsIsRolledBackAloneAndItsCallerGetsItsFailureTheOthersAreCommitted() throws Exception {
+        List<Callable<String>> works = new ArrayList<>(adding(1, 3));
+        // adds c4, then c1 again: the second insert fails, and c4 must go with it
+        works.add(() -> database.groupedTransaction("add camera sites c4 and c1", connection -> {
+            add("c4").run(connection);
+            return add("c1").run(connection);
+        }));
+        works.add(() -> database.groupedTransaction("fail", connection -> {
+            throw new IllegalArgumentException("not a camera site");
+        }));
+        works.addAll(adding(5, 6));
+
+        List<Future<String>> added = whileHeld(works, works.size());
+
+        assertThatThrownBy(() -> added.get(3).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(StoreException.class).hasMessageStartingWith("Could not add camera sites c4 and c1: ");
+        assertThatThrownBy(() -> added.get(4).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("not a camera site");
+        for (int i : new int[] {0, 1, 2, 5, 6}) {
+            added.get(i).get(60, TimeUnit.SECONDS);
+        }
+        assertThat(groupCommits()).isEqualTo(1);
+        assertThat(cameras()).containsExactly("c1", "c2", "c3", "c5", "c6");
+    }
+
+    @Test
+    void aWorkSeesWhatTheWorksBeforeItInItsGroupWrote() throws Exception {
+        List<Callable<String>> works = new ArrayList<>(adding(1, 1));
+        works.add(() -> database.groupedTransaction("count camera sites", connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM camera");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return Integer.toString(rows.getInt(1));
+            }
+        }));
+
+        List<Future<String>> done = whileHeld(works, 2);
+
+        assertThat(done.get(1).get(60, TimeUnit.SECONDS)).isEqualTo("1");
+        assertThat(groupCommits()).isEqualTo(1);
+    }
+
+    private static Database.Work<String> add(String id) {
+        return connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO camera (id, name, latitude, "
+                    + "longitude, heading, border_approach) VALUES (?, 'Port', 35.89, -5.31, 90, TRUE)")) {
+                insert.setString(1, id);
+                insert.executeUpdate();
+            }
+            return id;
+        };
+    }
+
+    /** Grouped transactions adding camera sites {@code c<from>} to {@code c<to>}, one per caller. */
+    private List<Callable<String>> adding(int from, int to) {
+        return IntStream.rangeClosed(from, to).<Callable<String>>mapToObj(
+                n -> () -> database.groupedTransaction("add camera site c" + n, add("c" + n))).toList();
+    }
+
+    /** Starts the works, each on a thread of its own, in order, and lets them commit once {@code queued} wait. */
+    private <T> List<Future<T>> whileHeld(List<Callable<T>> works, int queued) {
+        callers = Executors.newFixedThreadPool(works.size());
+        List<Future<T>> futures = new ArrayList<>();
+        groupLock().lock();
+        try {
+            for (Callable<T> work : works) {
+                int before = groupQueued();
+                futures.add(callers.submit(work));
+                // queued in the order given, so that the group runs them in that order
+                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
+                        .until(() -> groupQueued() == before + 1);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> groupQueued() == queued);
+        } finally {
+            groupLock().unlock();
+        }
+        return futures;
+    }
+
+    private List<String> cameras() {
+        return database.run("list camera sites", connection -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM camera ORDER BY id");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+}
