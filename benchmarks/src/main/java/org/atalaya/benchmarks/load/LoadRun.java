@@ -24,8 +24,8 @@ import org.HdrHistogram.Histogram;
  * <li><b>Throughput</b>: as many reads as the hub accepts for {@code seconds}; then until every
  * queue of the ANPR path is empty. Reports accepted reads/s and reads/s processed end to end
  * (matched, archived, alerts stored and streamed), the hub's CPU and memory.</li>
- * <li><b>Latency</b>: {@code rate} reads/s, one in {@code 20} a hit; once the hub keeps up (at
- * least {@code warmupSeconds}), read → alert latency for {@code latencySeconds}, from the read's
+ * <li><b>Latency</b>: {@code rate} reads/s, one in {@code 20} a hit; once the hub keeps up and its JIT
+ * compilers have settled (at least {@code warmupSeconds}), read → alert latency for {@code latencySeconds}, from the read's
  * send to the alert's arrival on the stream.</li>
  * <li><b>Baseline</b>: the hub stopped, a bare Artemis broker on the same configuration and the
  * same cameras ({@link BrokerBaseline}); the hub's throughput as a share of the broker's.</li>
@@ -46,7 +46,7 @@ public final class LoadRun {
     /** The run's settings, {@code key=value} on the command line. */
     record Options(Path assembly, Path work, int entries, int connections, int window, int restEvery, int seconds,
             int warmupSeconds, int rate, int latencySeconds, int consumers, boolean baseline, int hubConsumers,
-            boolean hub, String database) {
+            boolean hub, String database, boolean waitForJit) {
 
         static Options parse(String[] args) {
             Settings settings = new Settings(args);
@@ -56,7 +56,7 @@ public final class LoadRun {
                     settings.integer("warmupSeconds", 20), settings.integer("rate", 1000),
                     settings.integer("latencySeconds", 120), settings.integer("consumers", 2),
                     settings.flag("baseline", true), settings.integer("hubConsumers", 0), settings.flag("hub", true),
-                    settings.text("database", "h2"));
+                    settings.text("database", "h2"), settings.flag("waitForJit", true));
             settings.done();
             return options;
         }
@@ -227,13 +227,17 @@ public final class LoadRun {
         }
     }
 
-    /** The longest the latency phase waits, past {@code warmupSeconds}, for the hub to keep up. */
-    private static final int MAX_EXTRA_WARMUP_SECONDS = 300;
+    /** The longest the latency phase waits, past {@code warmupSeconds}, for the hub to be warm. */
+    private static final int MAX_EXTRA_WARMUP_SECONDS = 600;
+    /** The JIT compilers' share of the cores, over 10 s, under which the hub counts as compiled. */
+    private static final double JIT_SETTLED_CORES = 0.05;
 
     /**
      * {@code rate} reads/s, one in 20 a hit; read → alert latency, measured for
-     * {@code latencySeconds} once the hub keeps up: after at least {@code warmupSeconds}, when no
-     * more than a tenth of a second's reads wait to be matched (or 5 minutes later, said so).
+     * {@code latencySeconds} once the hub is warm: after at least {@code warmupSeconds}, when no
+     * more than a tenth of a second's reads wait to be matched and (unless {@code waitForJit=false})
+     * the JIT compilers took less than {@value #JIT_SETTLED_CORES} cores over the last 10 s; or 10
+     * minutes later, said so.
      */
     private void latency(Testbed testbed) throws Exception {
         Hub hub = testbed.hub();
@@ -254,26 +258,30 @@ public final class LoadRun {
             ProcessStats cpuAtStart = ProcessStats.of(pid);
             ProcessStats cpuAtWarm = null;
             ProcessStats tenSecondsAgo = cpuAtStart;
+            double jitCores = Double.MAX_VALUE;
             double warmSeconds = 0;
             int restEvery = options.restEvery();
             for (long n = 0; n < total; n++) {
                 LockSupport.parkNanos(start + n * interval - System.nanoTime());
-                // measured once the hub keeps up: the start's backlog (JIT, the hotlist's past-hit
-                // checks) worked off, checked once a second after the minimum warm-up
+                // measured once the hub is warm: the start's backlog (the hotlist's past-hit checks)
+                // worked off and its code compiled, checked once a second after the minimum warm-up
                 if (total == Long.MAX_VALUE && n >= warmupMin && n % options.rate() == 0
-                        && (queues.unmatchedReads() <= options.rate() / 10 || n >= warmupMax)) {
+                        && (queues.unmatchedReads() <= options.rate() / 10
+                                && (!options.waitForJit() || jitCores < JIT_SETTLED_CORES) || n >= warmupMax)) {
                     alerts.record(true);
                     cpuAtWarm = ProcessStats.of(pid);
                     warmSeconds = Testbed.seconds(start);
                     total = n + (long) options.rate() * options.latencySeconds();
-                    report.line("LATENCY warm-up %.0f s; %,d reads waiting to be matched; measuring %d s", warmSeconds,
-                            queues.unmatchedReads(), options.latencySeconds());
+                    report.line("LATENCY warm-up %.0f s; %,d reads waiting to be matched, the JIT at %.2f cores;"
+                            + " measuring %d s", warmSeconds, queues.unmatchedReads(),
+                            jitCores == Double.MAX_VALUE ? Double.NaN : jitCores, options.latencySeconds());
                 }
                 if (n > 0 && n % (options.rate() * 10L) == 0) {
                     ProcessStats now = ProcessStats.of(pid);
+                    jitCores = now.compilerCoresSince(tenSecondsAgo, 10);
                     report.line("  %3d s: %,d reads accepted over MQTT, %,d hits streamed; hub %.2f cores, JIT %.2f;"
                             + " queues: %s", n / options.rate(), fleet.accepted(), alerts.hits(),
-                            now.coresSince(tenSecondsAgo, 10), now.compilerCoresSince(tenSecondsAgo, 10),
+                            now.coresSince(tenSecondsAgo, 10), jitCores,
                             queues.anprDepths());
                     tenSecondsAgo = now;
                 }
@@ -302,7 +310,7 @@ public final class LoadRun {
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
             double cpuSeconds = Testbed.seconds(start);
             // the JIT compilers run on the same cores: compiling still, the hub is not warm yet
-            double jitCores = cpuAtEnd.compilerCoresSince(cpuAtWarm, cpuSeconds - warmSeconds);
+            double measuredJitCores = cpuAtEnd.compilerCoresSince(cpuAtWarm, cpuSeconds - warmSeconds);
             while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 if (Testbed.seconds(start) > sendSeconds + 300) {
@@ -314,7 +322,7 @@ public final class LoadRun {
                     + "%d unexpected; hub CPU %.2f cores in all, %.2f cores while measured", total, options.rate(),
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
                     cpuAtEnd.coresSince(cpuAtStart, cpuSeconds), cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
-            report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", jitCores);
+            report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", measuredJitCores);
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
