@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.atalaya.audit.internal.AuditFixtures.T0;
 import static org.atalaya.audit.internal.AuditFixtures.entry;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -25,7 +21,6 @@ import org.atalaya.api.audit.AuditEntry;
 import org.atalaya.api.audit.AuditRecord;
 import org.atalaya.api.audit.AuditVerification;
 import org.atalaya.store.jdbc.DatabaseTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,15 +31,6 @@ import org.junit.jupiter.api.Test;
 class AuditGroupCommitTest extends DatabaseTestSupport {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
-
-    private ExecutorService callers;
-
-    @AfterEach
-    void stopCallers() {
-        if (callers != null) {
-            callers.shutdownNow();
-        }
-    }
 
     @Test
     void aLoneAppendIsCommittedAloneAtOnce() {
@@ -74,7 +60,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         }
 
         // each thread's first append waits in the queue, so the first group holds all sixteen
-        List<Future<List<AuditRecord>>> appended = whileHeld(appends, threads);
+        List<Future<List<AuditRecord>>> appended = whileGroupHeld(appends, threads);
         List<AuditRecord> records = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<AuditRecord> own = appended.get(t).get(120, TimeUnit.SECONDS);
@@ -100,7 +86,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
     void entriesQueuedWhileAnAppendCommitsAreCommittedTogetherInOneTransaction() throws Exception {
         AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
 
-        List<AuditRecord> records = results(whileHeld(appends(store, 1, 10), 10));
+        List<AuditRecord> records = results(whileGroupHeld(appends(store, 1, 10), 10));
 
         assertThat(groupCommits()).isEqualTo(1);
         assertThat(records).extracting(AuditRecord::sequence).containsExactlyInAnyOrderElementsOf(
@@ -120,7 +106,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         appends.add(() -> store.append(tooLong));
         appends.addAll(appends(store, 5, 7));
 
-        List<Future<AuditRecord>> appended = whileHeld(appends, 7);
+        List<Future<AuditRecord>> appended = whileGroupHeld(appends, 7);
 
         assertThatThrownBy(() -> appended.get(3).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class).hasMessageStartingWith(
@@ -144,20 +130,6 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
     private static List<Callable<AuditRecord>> appends(AuditStore store, int from, int to) {
         return IntStream.rangeClosed(from, to).<Callable<AuditRecord>>mapToObj(n -> () -> store.append(entry(n)))
                 .toList();
-    }
-
-    /** Starts the appends, each on a thread of its own, and lets them commit once {@code queued} entries wait. */
-    private <T> List<Future<T>> whileHeld(List<Callable<T>> appends, int queued) {
-        callers = Executors.newFixedThreadPool(appends.size());
-        List<Future<T>> futures = new ArrayList<>();
-        groupLock().lock();
-        try {
-            appends.forEach(append -> futures.add(callers.submit(append)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> groupQueued() == queued);
-        } finally {
-            groupLock().unlock();
-        }
-        return futures;
     }
 
     private static List<AuditRecord> results(List<Future<AuditRecord>> futures) throws Exception {

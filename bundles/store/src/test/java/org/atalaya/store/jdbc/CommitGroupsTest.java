@@ -2,22 +2,17 @@ package org.atalaya.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +21,6 @@ import org.junit.jupiter.api.Test;
  * holds the lock a group commits under until every caller has queued its work.
  */
 class CommitGroupsTest extends DatabaseTestSupport {
-
-    private ExecutorService callers;
-
-    @AfterEach
-    void stopCallers() {
-        if (callers != null) {
-            callers.shutdownNow();
-        }
-    }
 
     @Test
     void aWorkThatComesAloneIsCommittedAloneAtOnce() {
@@ -47,7 +33,7 @@ class CommitGroupsTest extends DatabaseTestSupport {
 
     @Test
     void worksQueuedWhileAGroupCommitsShareOneCommitAndEachGetsItsOwnResult() throws Exception {
-        List<Future<String>> added = whileHeld(adding(1, 10), 10);
+        List<Future<String>> added = whileGroupHeld(adding(1, 10), 10);
 
         for (int n = 1; n <= 10; n++) {
             assertThat(added.get(n - 1).get(60, TimeUnit.SECONDS)).isEqualTo("c" + n);
@@ -59,7 +45,7 @@ class CommitGroupsTest extends DatabaseTestSupport {
     @Test
     void moreWorksQueuedThanAGroupHoldsAreCommittedInSeveralGroups() throws Exception {
         int works = Database.GROUP_LIMIT * 2 + 1;
-        List<Future<String>> added = whileHeld(adding(1, works), works);
+        List<Future<String>> added = whileGroupHeld(adding(1, works), works);
 
         for (Future<String> each : added) {
             each.get(60, TimeUnit.SECONDS);
@@ -81,7 +67,7 @@ class CommitGroupsTest extends DatabaseTestSupport {
         }));
         works.addAll(adding(5, 6));
 
-        List<Future<String>> added = whileHeld(works, works.size());
+        List<Future<String>> added = whileGroupHeld(works, works.size());
 
         assertThatThrownBy(() -> added.get(3).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(StoreException.class).hasMessageStartingWith("Could not add camera sites c4 and c1: ");
@@ -105,7 +91,7 @@ class CommitGroupsTest extends DatabaseTestSupport {
             }
         }));
 
-        List<Future<String>> done = whileHeld(works, 2);
+        List<Future<String>> done = whileGroupHeld(works, 2);
 
         assertThat(done.get(1).get(60, TimeUnit.SECONDS)).isEqualTo("1");
         assertThat(groupCommits()).isEqualTo(1);
@@ -126,26 +112,6 @@ class CommitGroupsTest extends DatabaseTestSupport {
     private List<Callable<String>> adding(int from, int to) {
         return IntStream.rangeClosed(from, to).<Callable<String>>mapToObj(
                 n -> () -> database.groupedTransaction("add camera site c" + n, add("c" + n))).toList();
-    }
-
-    /** Starts the works, each on a thread of its own, in order, and lets them commit once {@code queued} wait. */
-    private <T> List<Future<T>> whileHeld(List<Callable<T>> works, int queued) {
-        callers = Executors.newFixedThreadPool(works.size());
-        List<Future<T>> futures = new ArrayList<>();
-        groupLock().lock();
-        try {
-            for (Callable<T> work : works) {
-                int before = groupQueued();
-                futures.add(callers.submit(work));
-                // queued in the order given, so that the group runs them in that order
-                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
-                        .until(() -> groupQueued() == before + 1);
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> groupQueued() == queued);
-        } finally {
-            groupLock().unlock();
-        }
-        return futures;
     }
 
     private List<String> cameras() {

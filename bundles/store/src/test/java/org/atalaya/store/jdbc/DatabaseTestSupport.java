@@ -1,13 +1,23 @@
 package org.atalaya.store.jdbc;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -27,6 +37,7 @@ public abstract class DatabaseTestSupport {
 
     protected DataSource dataSource;
     protected Database database;
+    private ExecutorService callers;
 
     @BeforeEach
     protected void openDatabase() throws Exception {
@@ -39,14 +50,36 @@ public abstract class DatabaseTestSupport {
         return database.groupCommits();
     }
 
-    /** The lock a group commits under: held, it keeps grouped transactions queued (to make groups). */
-    protected Lock groupLock() {
-        return database.groupLock();
+    /**
+     * Starts the calls, each on a thread of its own and in the order given, while holding the lock a
+     * group commits under, and lets them go once {@code queued} grouped transactions wait: groups
+     * made, not hoped for.
+     */
+    protected <T> List<Future<T>> whileGroupHeld(List<Callable<T>> calls, int queued) {
+        callers = Executors.newFixedThreadPool(calls.size());
+        List<Future<T>> futures = new ArrayList<>();
+        Lock lock = database.groupLock();
+        lock.lock();
+        try {
+            for (Callable<T> call : calls) {
+                int before = database.groupQueued();
+                futures.add(callers.submit(call));
+                // queued in the order given, so that the group runs them in that order
+                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
+                        .until(() -> database.groupQueued() > before);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.groupQueued() == queued);
+        } finally {
+            lock.unlock();
+        }
+        return futures;
     }
 
-    /** The grouped transactions queued and not yet taken into a group. */
-    protected int groupQueued() {
-        return database.groupQueued();
+    @AfterEach
+    protected void stopCallers() {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
     }
 
     private static DataSource h2() {
