@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -141,17 +142,17 @@ public final class AlertListener implements AutoCloseable {
     }
 
     /** The latencies recorded since the last call, in microseconds. */
-    public org.HdrHistogram.Histogram latencies() {
+    public Histogram latencies() {
         return latency.getIntervalHistogram();
     }
 
     /** Of those: from the read's send to the alert's {@code raisedAt}, in microseconds. */
-    public org.HdrHistogram.Histogram toMatch() {
+    public Histogram toMatch() {
         return toMatch.getIntervalHistogram();
     }
 
     /** Of those: from the alert's {@code raisedAt} to its arrival here, in microseconds. */
-    public org.HdrHistogram.Histogram fromMatch() {
+    public Histogram fromMatch() {
         return fromMatch.getIntervalHistogram();
     }
 

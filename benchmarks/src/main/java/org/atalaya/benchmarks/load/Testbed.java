@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A hub ready for a run: the built distribution unpacked and started, the simulated ministry
@@ -45,7 +47,7 @@ public final class Testbed implements AutoCloseable {
         Hub hub = Hub.unpack(assembly, home);
         for (java.util.Map.Entry<String, java.util.Map<String, ?>> file : settings.entrySet()) {
             hub.edit("etc/" + file.getKey(), file.getValue());
-            java.util.Map<String, Object> shown = new java.util.TreeMap<>(file.getValue());
+            Map<String, Object> shown = new TreeMap<>(file.getValue());
             shown.replaceAll((key, value) -> key.contains("password") ? "(set)" : value);
             report.line("etc/%s: %s", file.getKey(), shown);
         }

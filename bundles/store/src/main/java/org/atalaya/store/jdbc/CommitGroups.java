@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +33,15 @@ final class CommitGroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitGroups.class);
 
-    private final DataSource dataSource;
+    private final Database database;
     private final int limit;
     private final Queue<Queued<?>> queue = new ConcurrentLinkedQueue<>();
     /** Held by the thread running a group; the others wait on it. */
     private final ReentrantLock committing = new ReentrantLock();
     private final AtomicLong commits = new AtomicLong();
 
-    CommitGroups(DataSource dataSource, int limit) {
-        this.dataSource = dataSource;
+    CommitGroups(Database database, int limit) {
+        this.database = database;
         this.limit = limit;
     }
 
@@ -94,28 +92,27 @@ final class CommitGroups {
         return group;
     }
 
-    /** Runs the group in one transaction and completes each work with its result or failure. Under the lock. */
+    /**
+     * Runs the group in one {@linkplain Database#transaction transaction} and completes each work with
+     * its result or failure. Under the lock.
+     */
     private void commit(List<Queued<?>> group) {
         List<Queued<?>> ran = new ArrayList<>(group.size());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        // a work alone fails as its own transaction would, with its own words
+        String what = group.size() == 1 ? group.get(0).what : "commit a group of " + group.size() + " transactions";
+        try {
+            database.transaction(what, connection -> {
                 for (Queued<?> work : group) {
                     if (work.runIn(connection, group.size() > 1)) {
                         ran.add(work);
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
             commits.incrementAndGet();
             ran.forEach(Queued::complete);
-        } catch (SQLException | RuntimeException e) {
-            // the connection or the commit failed: none of the group's works is stored
+        } catch (RuntimeException e) {
+            // the connection, the commit or a work alone failed: none of the group's works is stored
             LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
             group.forEach(work -> work.result.completeExceptionally(e));
         } finally {
@@ -123,14 +120,6 @@ final class CommitGroups {
             for (Queued<?> work : group) {
                 work.result.completeExceptionally(new IllegalStateException("the transaction running it failed"));
             }
-        }
-    }
-
-    private static void rollback(Connection connection, Exception failure) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
         }
     }
 

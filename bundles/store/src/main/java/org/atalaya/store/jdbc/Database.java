@@ -44,7 +44,7 @@ public final class Database {
     private Database(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.groups = new CommitGroups(dataSource, GROUP_LIMIT);
+        this.groups = new CommitGroups(this, GROUP_LIMIT);
     }
 
     /** Migrates the schema and returns the database, ready for use. */
