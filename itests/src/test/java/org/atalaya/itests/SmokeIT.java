@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +24,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.atalaya.api.messaging.EventHeaders;
@@ -143,6 +149,25 @@ public class SmokeIT extends AtalayaTestSupport {
             }
         }
         assertEquals(List.of(), reachable);
+    }
+
+    @Test
+    public void theHubReachesItsBrokerInTheSameJvmNotThroughTheLoopback() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName broker = jmx.queryNames(new ObjectName("org.apache.activemq.artemis:broker=*"), null)
+                .iterator().next();
+        JsonNode connections = new ObjectMapper().readTree(
+                (String) jmx.invoke(broker, "listConnectionsAsJSON", new Object[0], new String[0]));
+        List<String> core = new ArrayList<>();
+        for (JsonNode connection : connections) {
+            // the CORE protocol's connections: the hub's own, the only CORE client here
+            if (connection.path("implementation").asText().equals("RemotingConnectionImpl")) {
+                core.add(connection.path("clientAddress").asText());
+            }
+        }
+        assertFalse("the hub is connected", core.isEmpty());
+        assertEquals("every CORE connection is in-VM", List.of(), core.stream()
+                .filter(address -> !address.startsWith("invm:")).collect(Collectors.toList()));
     }
 
     @Test

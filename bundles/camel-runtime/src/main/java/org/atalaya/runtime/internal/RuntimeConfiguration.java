@@ -9,8 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "The hub's CamelContext: its connection to the broker and its error handling.")
 public @interface RuntimeConfiguration {
 
-    @AttributeDefinition(description = "Broker URL of the hub's JMS connections.")
-    String broker_url() default "tcp://127.0.0.1:61616";
+    @AttributeDefinition(description = "Broker URL of the hub's JMS connections: the embedded"
+            + " broker's in-VM acceptor, or a broker's CORE acceptor (tcp://host:port).")
+    String broker_url() default "vm://0";
 
     @AttributeDefinition(description = "Broker user of the hub itself (role 'hub').")
     String broker_user() default "atalaya-hub";
