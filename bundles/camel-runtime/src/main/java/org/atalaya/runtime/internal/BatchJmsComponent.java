@@ -21,6 +21,10 @@ import org.apache.camel.support.DefaultComponent;
  * messages.
  *
  * See {@link BatchJmsConsumer} for how a batch is formed, committed and, when it fails, retried.
+ *
+ * <p>Sent to, a {@code jms-batch:queue:} takes a whole batch of events as one exchange,
+ * its body the list of their Camel messages, and puts them on the broker in one transaction
+ * ({@link BatchJmsProducer}): what an agency or a device posts many of at once.
  */
 final class BatchJmsComponent extends DefaultComponent {
 

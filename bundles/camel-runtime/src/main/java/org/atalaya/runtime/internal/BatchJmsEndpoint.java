@@ -6,7 +6,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** A {@code jms-batch:} queue or subscription; it is only consumed, sends go through {@code jms:}. */
+/**
+ * A {@code jms-batch:} queue or subscription: consumed in batches ({@link BatchJmsConsumer}), or
+ * sent a batch in one transaction ({@link BatchJmsProducer}).
+ */
 final class BatchJmsEndpoint extends DefaultEndpoint {
 
     private final boolean topic;
@@ -29,7 +32,7 @@ final class BatchJmsEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException(getEndpointUri() + " is only consumed; send with jms:");
+        return new BatchJmsProducer(this);
     }
 
     @Override

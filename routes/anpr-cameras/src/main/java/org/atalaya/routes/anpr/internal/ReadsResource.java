@@ -23,6 +23,7 @@ import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.EventBatch;
 import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
 import org.slf4j.Logger;
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/anpr/reads}: one read or a batch, as Atalaya JSON or an ONVIF Profile M
  * event. An ONVIF event names no camera (over MQTT the topic does): the query parameter
- * {@code camera} names it. Answers 202 only once every read is on the broker durably (a
- * persistent send the broker has confirmed); a payload that is not valid is refused whole with a
- * problem body saying why.
+ * {@code camera} names it. Answers 202 only once every read is on the broker durably (the
+ * batch's reads in one broker transaction, committed); a payload that is not valid is refused
+ * whole with a problem body saying why.
  */
 @Path("/reads")
 public class ReadsResource {
@@ -63,19 +64,19 @@ public class ReadsResource {
             LOG.info("Reads from '{}' refused: {}", caller.getUserPrincipal().getName(), rejected.getMessage());
             throw Problem.badRequest(rejected.getMessage());
         }
+        EventBatch batch = new EventBatch(producer.getCamelContext());
         List<String> ids = new ArrayList<>(reads.size());
         for (PlateRead read : reads) {
-            try {
-                producer.sendBodyAndHeaders("jms:queue:" + Addresses.INBOUND_ANPR, CanonicalReads.body(read),
-                        CanonicalReads.headers(read));
-            } catch (CamelExecutionException brokerDown) {
-                LOG.warn("Reads could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
-                        : brokerDown.getCause().toString());
-                return Problem.response(503, "Service unavailable", "The hub could not accept the reads now"
-                        + (ids.isEmpty() ? "" : " (" + ids.size() + " of " + reads.size() + " were accepted)")
-                        + "; send them again: a read accepted twice is kept once.");
-            }
+            batch.add(CanonicalReads.body(read), CanonicalReads.headers(read));
             ids.add(read.id());
+        }
+        try {
+            batch.sendTo(producer, Addresses.INBOUND_ANPR);
+        } catch (CamelExecutionException brokerDown) {
+            LOG.warn("Reads could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
+                    : brokerDown.getCause().toString());
+            return Problem.response(503, "Service unavailable", "The hub could not accept the reads now; send them"
+                    + " again: a read accepted twice is kept once.");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", ids.size());

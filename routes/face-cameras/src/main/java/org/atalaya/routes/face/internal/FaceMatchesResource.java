@@ -33,6 +33,7 @@ import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.EventBatch;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Parameters;
@@ -91,22 +92,22 @@ public class FaceMatchesResource {
             LOG.warn("Face matches posted by '{}' of {} refused: not a camera account", call.person(), call.agency());
             throw Problem.forbidden("Only the face cameras' accounts post face matches.");
         }
+        EventBatch batch = new EventBatch(producer.getCamelContext());
         List<String> ids = new ArrayList<>(matches.size());
         for (FaceMatch match : matches) {
-            try {
-                producer.sendBodyAndHeaders("jms:queue:" + Addresses.INBOUND_FACE, CanonicalMatches.body(match),
-                        CanonicalMatches.headers(match));
-            } catch (CamelExecutionException brokerDown) {
-                LOG.warn("Face matches could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
-                        : brokerDown.getCause().toString());
-                call.subjects(ids);
-                return Problem.response(503, "Service unavailable", "The hub could not accept the matches now"
-                        + (ids.isEmpty() ? "" : " (" + ids.size() + " of " + matches.size() + " were accepted)")
-                        + "; send them again: a match accepted twice is kept once.");
-            }
+            batch.add(CanonicalMatches.body(match), CanonicalMatches.headers(match));
             ids.add(match.id());
         }
+        // the matches the call concerns, whether or not the broker took them
         call.subjects(ids);
+        try {
+            batch.sendTo(producer, Addresses.INBOUND_FACE);
+        } catch (CamelExecutionException brokerDown) {
+            LOG.warn("Face matches could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
+                    : brokerDown.getCause().toString());
+            return Problem.response(503, "Service unavailable", "The hub could not accept the matches now; send"
+                    + " them again: a match accepted twice is kept once.");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", ids.size());
         body.put("ids", ids);

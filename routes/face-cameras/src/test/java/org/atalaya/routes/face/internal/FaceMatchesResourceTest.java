@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -44,7 +45,7 @@ class FaceMatchesResourceTest extends CamelTestSupport {
 
     @BeforeEach
     void publish() throws Exception {
-        context.addComponent("jms", new MockComponent());
+        context.addComponent("jms-batch", new MockComponent());
         guard = HubBiometricGuard.onH2(Clock.systemUTC(), audit);
         FaceMatchParser parser = new FaceMatchParser(65_536, Duration.ofMinutes(5), Duration.ofMinutes(10),
                 Clock.systemUTC());
@@ -54,22 +55,25 @@ class FaceMatchesResourceTest extends CamelTestSupport {
     @Test
     void acceptsACamerasBatchOnlyOnceEachMatchIsOnTheInboundAddress() throws Exception {
         call = consultation("camara-puerto-1", "face-cameras");
-        MockEndpoint inbound = getMockEndpoint("jms:queue:atalaya.in.face");
-        inbound.expectedMessageCount(2);
-        inbound.expectedHeaderValuesReceivedInAnyOrder(EventHeaders.DUPLICATE_ID, "m-1", "m-2");
+        MockEndpoint inbound = getMockEndpoint("jms-batch:queue:atalaya.in.face");
+        inbound.expectedMessageCount(1);
 
         Response response = resource.post(bytes("[" + match("m-1") + "," + match("m-2") + "]"));
 
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(json(response).get("ids").toString()).isEqualTo("[\"m-1\",\"m-2\"]");
         inbound.assertIsSatisfied();
+        // the whole post is one batch, one broker transaction
+        List<?> batch = inbound.getExchanges().get(0).getIn().getBody(List.class);
+        assertThat(batch).map(event -> ((Message) event).getHeader(EventHeaders.DUPLICATE_ID))
+                .containsExactly("m-1", "m-2");
         assertThat(call.subjects()).containsExactly("m-1", "m-2");
     }
 
     @Test
     void refusesABadPayloadWholeWithAProblemSayingWhy() throws Exception {
         call = consultation("camara-puerto-1", "face-cameras");
-        MockEndpoint inbound = getMockEndpoint("jms:queue:atalaya.in.face");
+        MockEndpoint inbound = getMockEndpoint("jms-batch:queue:atalaya.in.face");
         inbound.expectedMessageCount(0);
 
         assertThatThrownBy(() -> resource.post(bytes("[" + match("m-1") + "," + match("m-2").replace("0.93", "9")
@@ -82,7 +86,7 @@ class FaceMatchesResourceTest extends CamelTestSupport {
 
     @Test
     void onlyACamerasAccountPostsMatches() throws Exception {
-        MockEndpoint inbound = getMockEndpoint("jms:queue:atalaya.in.face");
+        MockEndpoint inbound = getMockEndpoint("jms-batch:queue:atalaya.in.face");
         inbound.expectedMessageCount(0);
 
         for (String agency : List.of("national-police", "justice")) {
@@ -95,7 +99,7 @@ class FaceMatchesResourceTest extends CamelTestSupport {
     @Test
     void answers503WhenTheBrokerDoesNotTakeTheMatches() throws Exception {
         call = consultation("camara-puerto-1", "face-cameras");
-        getMockEndpoint("jms:queue:atalaya.in.face").whenAnyExchangeReceived(exchange -> {
+        getMockEndpoint("jms-batch:queue:atalaya.in.face").whenAnyExchangeReceived(exchange -> {
             throw new IllegalStateException("broker away");
         });
 
