@@ -13,9 +13,9 @@ import org.apache.camel.support.DefaultMessage;
 /**
  * Events an agency or a device posted together, put on a queue in one broker transaction
  * ({@code jms-batch:queue:<name>}): one journal sync for the whole post instead of one per
- * event, and all of the post on the queue or none of it. Answer "accepted" once
- * {@link #sendTo} returns. A post sent again, because its answer was lost, is kept once: the
- * broker drops the events whose duplicate id ({@code _AMQ_DUPL_ID}) it already has.
+ * event. Answer "accepted" once {@link #sendTo} returns. A post sent again, because its answer
+ * was lost, is kept once: the broker drops the events whose duplicate id ({@code _AMQ_DUPL_ID})
+ * it already has.
  */
 public final class EventBatch {
 
@@ -33,10 +33,6 @@ public final class EventBatch {
         event.setHeaders(new HashMap<>(headers));
         events.add(event);
         return this;
-    }
-
-    public int size() {
-        return events.size();
     }
 
     /**

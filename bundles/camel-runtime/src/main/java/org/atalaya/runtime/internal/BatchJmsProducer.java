@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Sends a batch of events in one local JMS transaction: the exchange's body is the list of the
  * events as Camel messages, each with its body and headers, mapped as the {@code jms:} endpoint
  * of the same destination maps a message. The batch is on the broker after one commit, one
- * journal sync, where a send per event would wait for a sync each; when the exchange is done, all
- * of it is on the broker or, if it failed, none of it.
+ * journal sync, where a send per event would wait for a sync each. A batch that fails before its
+ * commit (a send the broker refuses, a lost connection) is rolled back whole.
  *
  * <p>The broker refuses the commit of a transaction that sends a duplicate id it has already
  * stored: an agency or a device sent the batch again because it did not hear that the first
