@@ -1,7 +1,6 @@
 package org.atalaya.runtime;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ public final class EventBatch {
     public EventBatch add(Object body, Map<String, Object> headers) {
         Message event = new DefaultMessage(camel);
         event.setBody(body);
-        event.setHeaders(new HashMap<>(headers));
+        event.setHeaders(headers); // copied into Camel's own headers map
         events.add(event);
         return this;
     }

@@ -179,7 +179,7 @@ final class BatchJmsConsumer extends DefaultConsumer {
             transaction.commit();
             LOG.debug("{}: committed a batch of {} events", endpoint.getEndpointUri(), size);
         } catch (TransactionRolledBackException refused) {
-            rollbackQuietly(transaction);
+            transaction.rollbackQuietly();
             refused(size, refused);
         } catch (JMSException refused) {
             // the client reports a duplicate id refused at commit as a plain JMSException; a rollback
@@ -263,14 +263,6 @@ final class BatchJmsConsumer extends DefaultConsumer {
             stopped.await(RECOVERY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rollbackQuietly(BatchTransaction transaction) {
-        try {
-            transaction.rollback();
-        } catch (JMSException alreadyRolledBack) {
-            LOG.debug("Rolling back a refused batch", alreadyRolledBack);
         }
     }
 

@@ -71,7 +71,7 @@ final class BatchJmsProducer extends DefaultProducer {
                     send(event);
                 }
             } catch (Exception failure) {
-                rollbackQuietly(transaction);
+                transaction.rollbackQuietly();
                 throw failure;
             } finally {
                 TransactionSynchronizationManager.unbindResource(senders);
@@ -82,7 +82,7 @@ final class BatchJmsProducer extends DefaultProducer {
             } catch (JMSException refused) {
                 // Artemis reports the refusal as TransactionRolledBackException, or, for a duplicate
                 // id, as a plain JMSException; if the connection is gone, the sends below fail too
-                rollbackQuietly(transaction);
+                transaction.rollbackQuietly();
                 LOG.info("{}: the broker refused a batch of {} events ({}); they are sent one by one",
                         endpoint.getEndpointUri(), events.size(), refused.getMessage());
             }
@@ -116,14 +116,6 @@ final class BatchJmsProducer extends DefaultProducer {
         sender.process(one);
         if (one.getException() != null) {
             throw one.getException();
-        }
-    }
-
-    private static void rollbackQuietly(BatchTransaction transaction) {
-        try {
-            transaction.rollback();
-        } catch (JMSException connectionGone) {
-            LOG.debug("Rolling back a batch that was not sent", connectionGone);
         }
     }
 }

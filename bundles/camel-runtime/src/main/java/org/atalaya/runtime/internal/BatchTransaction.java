@@ -18,6 +18,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import org.atalaya.api.messaging.EventHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.JmsResourceHolder;
 
 /**
@@ -36,6 +38,7 @@ import org.springframework.jms.connection.JmsResourceHolder;
  */
 final class BatchTransaction {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
     private final Session session;
     private final JmsResourceHolder holder;
     /** Destination and duplicate id of every send in the open transaction. */
@@ -62,6 +65,18 @@ final class BatchTransaction {
     void rollback() throws JMSException {
         sent.clear();
         session.rollback();
+    }
+
+    /**
+     * Rolls back a transaction that is rolled back already (the broker refused its commit) or
+     * whose connection may be gone; a failure here only says so.
+     */
+    void rollbackQuietly() {
+        try {
+            rollback();
+        } catch (JMSException alreadyRolledBackOrGone) {
+            LOG.debug("Rolling back a batch", alreadyRolledBackOrGone);
+        }
     }
 
     private Object onSession(Object proxy, Method method, Object[] args) throws Throwable {
