@@ -111,8 +111,8 @@ final class BatchJmsProducer extends DefaultProducer {
 
     private void send(Message event) throws Exception {
         Exchange one = endpoint.createExchange();
-        one.getIn().setBody(event.getBody());
-        one.getIn().setHeaders(event.getHeaders());
+        // the event itself, not a copy of its body and headers: the map was built once already
+        one.setIn(event);
         sender.process(one);
         if (one.getException() != null) {
             throw one.getException();
