@@ -24,7 +24,7 @@ import org.HdrHistogram.Histogram;
  * <li><b>Throughput</b>: as many reads as the hub accepts for {@code seconds}; then until every
  * queue of the ANPR path is empty. Reports accepted reads/s and reads/s processed end to end
  * (matched, archived, alerts stored and streamed), the hub's CPU and memory.</li>
- * <li><b>Latency</b>: {@code rate} reads/s, one in {@code 20} a hit; once the hub keeps up and its JIT
+ * <li><b>Latency</b>: {@code rate} reads/s, one in {@code hitEvery} (20) a hit; once the hub keeps up and its JIT
  * compilers have settled (at least {@code warmupSeconds}), read → alert latency for {@code latencySeconds}, from the read's
  * send to the alert's arrival on the stream.</li>
  * <li><b>Baseline</b>: the hub stopped, a bare Artemis broker on the same configuration and the
@@ -46,7 +46,7 @@ public final class LoadRun {
     /** The run's settings, {@code key=value} on the command line. */
     record Options(Path assembly, Path work, int entries, int connections, int window, int restEvery, int seconds,
             int warmupSeconds, int rate, int latencySeconds, int consumers, boolean baseline, int hubConsumers,
-            boolean hub, String database, boolean waitForJit) {
+            boolean hub, String database, boolean waitForJit, int hitEvery) {
 
         static Options parse(String[] args) {
             Settings settings = new Settings(args);
@@ -56,7 +56,8 @@ public final class LoadRun {
                     settings.integer("warmupSeconds", 20), settings.integer("rate", 1000),
                     settings.integer("latencySeconds", 120), settings.integer("consumers", 2),
                     settings.flag("baseline", true), settings.integer("hubConsumers", 0), settings.flag("hub", true),
-                    settings.text("database", "h2"), settings.flag("waitForJit", true));
+                    settings.text("database", "h2"), settings.flag("waitForJit", true),
+                    settings.integer("hitEvery", 20));
             settings.done();
             return options;
         }
@@ -233,7 +234,7 @@ public final class LoadRun {
     private static final double JIT_SETTLED_CORES = 0.05;
 
     /**
-     * {@code rate} reads/s, one in 20 a hit; read → alert latency, measured for
+     * {@code rate} reads/s, one in {@code hitEvery} (20) a hit; read → alert latency, measured for
      * {@code latencySeconds} once the hub is warm: after at least {@code warmupSeconds}, when no
      * more than a tenth of a second's reads wait to be matched and (unless {@code waitForJit=false})
      * the JIT compilers took less than {@value #JIT_SETTLED_CORES} cores over the last 10 s; or 10
@@ -241,7 +242,7 @@ public final class LoadRun {
      */
     private void latency(Testbed testbed) throws Exception {
         Hub hub = testbed.hub();
-        Workload workload = new Workload("l", options.entries(), 20, options.entries() / 2);
+        Workload workload = new Workload("l", options.entries(), options.hitEvery(), options.entries() / 2);
         long pid = hub.javaProcess().orElseThrow().pid();
         AtomicLong expectedHits = new AtomicLong();
         ExecutorService restPool = Executors.newFixedThreadPool(4);
