@@ -40,6 +40,9 @@ public final class Workload {
         if (entries < 1 || entries > PER_PREFIX * LISTED_SECOND.length()) {
             throw new IllegalArgumentException("entries: 1 to " + PER_PREFIX * LISTED_SECOND.length());
         }
+        if (hitEvery < 1) {
+            throw new IllegalArgumentException("hitEvery: 1 or more");
+        }
         this.run = run;
         this.entries = entries;
         this.hitEvery = hitEvery;
