@@ -59,6 +59,14 @@ public final class LoadRun {
                     settings.text("database", "h2"), settings.flag("waitForJit", true),
                     settings.integer("hitEvery", 20));
             settings.done();
+            if (options.seconds() > 0 && options.warmupSeconds() >= options.seconds()) {
+                // the throughput phase measures from the end of its warm-up: none would be left
+                throw new IllegalArgumentException("warmupSeconds (" + options.warmupSeconds()
+                        + ") must be under seconds (" + options.seconds() + "), or seconds=0 to skip the throughput phase");
+            }
+            if (options.hitEvery() < 1) {
+                throw new IllegalArgumentException("hitEvery: one read in 1 or more");
+            }
             return options;
         }
     }
