@@ -59,14 +59,15 @@ public final class LoadRun {
                     settings.text("database", "h2"), settings.flag("waitForJit", true),
                     settings.integer("hitEvery", 20));
             settings.done();
-            if (options.seconds() > 0 && options.warmupSeconds() >= options.seconds()) {
+            if (options.warmupSeconds() < 0
+                    || options.seconds() > 0 && options.warmupSeconds() >= options.seconds()) {
                 // the throughput phase measures from the end of its warm-up: none would be left
                 throw new IllegalArgumentException("warmupSeconds (" + options.warmupSeconds()
-                        + ") must be under seconds (" + options.seconds() + "), or seconds=0 to skip the throughput phase");
+                        + ") must be 0 or more and under seconds (" + options.seconds()
+                        + "), or seconds=0 to skip the throughput phase");
             }
-            if (options.hitEvery() < 1) {
-                throw new IllegalArgumentException("hitEvery: one read in 1 or more");
-            }
+            // refused here, not once the hub has started and the latency phase builds its workload
+            Workload.requireHitEvery(options.hitEvery());
             return options;
         }
     }
@@ -182,7 +183,8 @@ public final class LoadRun {
             long warm = 0;
             ProcessStats cpuAtWarm = cpuAtStart;
             long maxBacklog = 0;
-            for (int second = 1; second <= options.seconds(); second++) {
+            // from second 0, so that no warm-up (warmupSeconds=0) measures from the start
+            for (int second = 0; second <= options.seconds(); second++) {
                 LockSupport.parkNanos(start + TimeUnit.SECONDS.toNanos(second) - System.nanoTime());
                 long accepted = fleet.accepted() + restAccepted.get();
                 long backlog = queues.anprBacklog();
@@ -192,7 +194,7 @@ public final class LoadRun {
                     cpuAtWarm = ProcessStats.of(pid);
                     alerts.record(true);
                 }
-                if (second % 10 == 0) {
+                if (second > 0 && second % 10 == 0) {
                     report.line("  %3d s: %,d reads accepted (%,d over REST), %,d hits streamed; queues: %s", second,
                             accepted, restAccepted.get(), alerts.hits(), queues.anprDepths());
                 }

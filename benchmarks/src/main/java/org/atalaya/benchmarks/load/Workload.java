@@ -40,13 +40,18 @@ public final class Workload {
         if (entries < 1 || entries > PER_PREFIX * LISTED_SECOND.length()) {
             throw new IllegalArgumentException("entries: 1 to " + PER_PREFIX * LISTED_SECOND.length());
         }
-        if (hitEvery < 1) {
-            throw new IllegalArgumentException("hitEvery: 1 or more");
-        }
         this.run = run;
         this.entries = entries;
-        this.hitEvery = hitEvery;
+        this.hitEvery = requireHitEvery(hitEvery);
         this.listedFrom = listedFrom;
+    }
+
+    /** {@code hitEvery} if a workload can have it: one read in 1 or more. */
+    static int requireHitEvery(int hitEvery) {
+        if (hitEvery < 1) {
+            throw new IllegalArgumentException("hitEvery: one read in 1 or more, not " + hitEvery);
+        }
+        return hitEvery;
     }
 
     /** The {@code i}-th listed plate. */

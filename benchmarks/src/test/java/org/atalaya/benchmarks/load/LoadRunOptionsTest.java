@@ -25,6 +25,13 @@ class LoadRunOptionsTest {
                 .hasMessageContaining("seconds (30)");
         assertThatThrownBy(() -> LoadRun.Options.parse(new String[] {"seconds=20", "warmupSeconds=20"}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LoadRun.Options.parse(new String[] {"warmupSeconds=-1"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmupSeconds (-1)");
+    }
+
+    @Test
+    void noWarmUpIsAllowed() {
+        assertThat(LoadRun.Options.parse(new String[] {"seconds=60", "warmupSeconds=0"}).warmupSeconds()).isZero();
     }
 
     @Test
