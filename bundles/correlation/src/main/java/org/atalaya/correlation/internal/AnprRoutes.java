@@ -1,39 +1,40 @@
 package org.atalaya.correlation.internal;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
 import org.atalaya.runtime.DeadLetter;
+import org.atalaya.runtime.EventArrays;
 
 /**
  * Every read on {@code atalaya.in.anpr} is matched, its alerts published on
  * {@code atalaya.alerts}, and then it is handed to the archive queue: the alert path never waits
- * for the database nor for the vehicle registry. Reads are consumed in batches, each in a local
- * transaction that the alerts, the lookups and the archive copy join: a failure before the
- * commit redelivers the reads and nothing of what they produced is sent. Alert ids are duplicate
- * ids, so a redelivered read alerts nothing twice.
+ * for the database nor for the vehicle registry. A message on that queue is a read or a JSON
+ * array of reads (a connector sends a batch as one message, {@link InboundReads}). Messages are
+ * consumed in batches, each in a local transaction that the alerts, the lookups and the archive
+ * copy join: a failure before the commit redelivers the messages and nothing of what their reads
+ * produced is sent. Alert ids are duplicate ids, so a read matched twice (redelivered, or sent
+ * twice by a camera) alerts nothing twice.
  *
  * <p>The route takes a whole batch as one exchange ({@code grouped=true}): the reads are matched
- * one after the other in plain Java, and the batch goes to the archive as one message, a JSON
- * array of the reads as they arrived, not one message each. That message carries no duplicate
- * id: the archive stores a read once by its id, so a repeat stores nothing.
+ * one after the other in plain Java, and the batch's reads go to the archive together, as JSON
+ * arrays ({@code EventArrays}), not one message each. Those messages carry no duplicate id: the
+ * archive stores a read once by its id, so a repeat stores nothing.
  *
  * <p>What fails:
  * <ul>
- * <li>A message that is not a canonical read goes to the dead-letter address with its reason, in
- * the batch's transaction; the other reads of the batch go on.</li>
+ * <li>A message, or an element of an array, that is not a canonical read goes to the dead-letter
+ * address with its reason, in the batch's transaction; the other reads go on.</li>
  * <li>Anything else (the hotlist's database away while a hit's entry is read) fails the batch,
- * which the broker redelivers after its back-off, each read on its own. A read that has failed
- * {@value #DEAD_LETTER_AT_DELIVERY} deliveries goes to the dead-letter address with the
- * reason.</li>
+ * which the broker redelivers after its back-off, each message on its own. A read that has
+ * failed {@value #DEAD_LETTER_AT_DELIVERY} deliveries goes to the dead-letter address with the
+ * reason, and the other reads of its message go on.</li>
  * </ul>
  *
  * <p>A live hit is also put on {@code atalaya.lookups.anpr}; a second route asks the registry
@@ -50,8 +51,7 @@ final class AnprRoutes extends RouteBuilder {
     private static final String ALERTS = "AtalayaAlerts";
     private static final String LOOKUPS = "AtalayaLookups";
     private static final String REJECTED = "AtalayaRejected";
-    /** The archive message of a batch none of whose reads was matched. */
-    private static final String NOTHING_ARCHIVED = "[]";
+    private static final String ARCHIVE = "AtalayaArchive";
 
     private final Correlator correlator;
     private final HitDetailsLookup details;
@@ -83,7 +83,7 @@ final class AnprRoutes extends RouteBuilder {
                 .split(exchangeProperty(REJECTED))
                     .to("jms:queue:" + Addresses.DEAD_LETTERS).id("not-a-read")
                 .end()
-                .filter(body().isNotEqualTo(NOTHING_ARCHIVED))
+                .split(exchangeProperty(ARCHIVE))
                     .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive")
                 .end();
 
@@ -99,49 +99,48 @@ final class AnprRoutes extends RouteBuilder {
     }
 
     /**
-     * Matches the batch's reads in order. Leaves the alerts, the lookups and the rejected
-     * messages in properties, and the archive message, a JSON array of the reads, as the body.
+     * Matches the batch's reads in order. Leaves the alerts, the lookups, the rejected messages
+     * and the archive messages (JSON arrays of the reads) in properties.
      */
     private void correlate(Exchange exchange) {
         List<?> batch = exchange.getIn().getBody(List.class);
         List<OutgoingAlert> alerts = new ArrayList<>();
         List<Message> rejected = new ArrayList<>(0);
-        StringBuilder archive = new StringBuilder(batch.size() * 400).append('[');
-        int archived = 0;
+        List<String> archive = new ArrayList<>(batch.size());
         for (Object each : batch) {
             Message message = (Message) each;
-            String body = message.getBody(String.class);
-            PlateRead read;
-            try {
-                read = CanonicalJson.mapper().readValue(body, PlateRead.class);
-            } catch (IOException | RuntimeException notARead) {
-                rejected.add(DeadLetter.of(message, "not a canonical plate read: " + notARead.getMessage(), notARead,
-                        ROUTE_ID, Addresses.INBOUND_ANPR));
-                continue;
+            InboundReads carried = InboundReads.of(message.getBody(String.class));
+            for (InboundReads.Refused refused : carried.refused()) {
+                rejected.add(deadLetter(message, refused.json(), refused.reason(), refused.failure()));
             }
             boolean redelivered = Boolean.TRUE.equals(message.getHeader("JMSRedelivered", Boolean.class));
-            try {
-                alerts.addAll(correlator.correlate(read, redelivered));
-            } catch (RuntimeException failure) {
-                int delivery = message.getHeader(DELIVERY_COUNT, 1, Integer.class);
-                if (delivery < DEAD_LETTER_AT_DELIVERY) {
-                    throw failure;
+            for (InboundReads.Carried read : carried.reads()) {
+                try {
+                    alerts.addAll(correlator.correlate(read.read(), redelivered));
+                } catch (RuntimeException failure) {
+                    int delivery = message.getHeader(DELIVERY_COUNT, 1, Integer.class);
+                    if (delivery < DEAD_LETTER_AT_DELIVERY) {
+                        throw failure;
+                    }
+                    rejected.add(deadLetter(message, read.json(), "not matched after " + delivery + " deliveries: "
+                            + failure.getMessage(), failure));
+                    continue;
                 }
-                rejected.add(DeadLetter.of(message, "not matched after " + delivery + " deliveries: "
-                        + failure.getMessage(), failure, ROUTE_ID, Addresses.INBOUND_ANPR));
-                continue;
+                archive.add(read.json());
             }
-            if (archived++ > 0) {
-                archive.append(',');
-            }
-            archive.append(body);
         }
         exchange.setProperty(ALERTS, alerts);
         exchange.setProperty(LOOKUPS, alerts.isEmpty() ? alerts : alerts.stream().filter(HitDetailsLookup::asks).toList());
         exchange.setProperty(REJECTED, rejected);
-        Message out = exchange.getIn();
-        out.setBody(archive.append(']').toString());
-        out.removeHeaders("*");
+        exchange.setProperty(ARCHIVE, EventArrays.of(archive));
+        exchange.getIn().removeHeaders("*");
+    }
+
+    /** {@code json}, one read or what came in its place, as a dead letter of {@code message}. */
+    private static Message deadLetter(Message message, String json, String reason, Exception failure) {
+        Message dead = DeadLetter.of(message, reason, failure, ROUTE_ID, Addresses.INBOUND_ANPR);
+        dead.setBody(json);
+        return dead;
     }
 
     private void toLookupMessage(Exchange exchange) throws Exception {
