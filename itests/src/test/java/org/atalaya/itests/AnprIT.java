@@ -245,25 +245,31 @@ public class AnprIT extends AtalayaTestSupport {
         String plate = newPlate();
         String first = uniqueId("beside");
         String second = uniqueId("beside");
+        String third = uniqueId("beside");
         String marker = uniqueId("not-a-read");
-        // with the correlation stopped the three wait together, and it takes them as one batch
+        String element = uniqueId("not-a-read");
+        // with the correlation stopped the messages wait together, and it takes them as one batch
         camel.getRouteController().stopRoute("correlation-anpr");
         try {
             ProducerTemplate producer = camel.createProducerTemplate();
             producer.sendBody("jms:queue:atalaya.in.anpr", canonicalRead(first, plate));
             producer.sendBody("jms:queue:atalaya.in.anpr", "{\"id\":\"" + marker + "\",\"plate\":");
-            producer.sendBody("jms:queue:atalaya.in.anpr", canonicalRead(second, plate));
+            // a connector's batch: one element of the array is not a read
+            producer.sendBody("jms:queue:atalaya.in.anpr", "[" + canonicalRead(second, plate) + ",{\"id\":\""
+                    + element + "\",\"plate\":\"" + plate + "\"}," + canonicalRead(third, plate) + "]");
         } finally {
             camel.getRouteController().startRoute("correlation-anpr");
         }
 
-        Exchange dead = deadLetterContaining(marker);
-        String reason = dead.getIn().getHeader("AtalayaFailureReason", String.class);
-        assertTrue(reason, reason.startsWith("not a canonical plate read"));
-        assertEquals("atalaya.in.anpr", dead.getIn().getHeader("AtalayaFailedFrom", String.class));
-        awaitCondition("both reads beside it are stored",
+        for (String refused : List.of(marker, element)) {
+            Exchange dead = deadLetterContaining(refused);
+            String reason = dead.getIn().getHeader("AtalayaFailureReason", String.class);
+            assertTrue(reason, reason.startsWith("not a canonical plate read"));
+            assertEquals("atalaya.in.anpr", dead.getIn().getHeader("AtalayaFailedFrom", String.class));
+        }
+        awaitCondition("the reads beside them are stored",
                 () -> reads.readsWithKey(hotlist.plateKey(plate), Instant.now().minusSeconds(3600)).stream()
-                        .map(PlateRead::id).toList().containsAll(List.of(first, second)));
+                        .map(PlateRead::id).toList().containsAll(List.of(first, second, third)));
     }
 
     private static String canonicalRead(String id, String plate) throws Exception {

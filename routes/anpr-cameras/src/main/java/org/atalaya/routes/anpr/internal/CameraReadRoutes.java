@@ -16,12 +16,12 @@ import org.atalaya.runtime.DeviceTopic;
  * Reads from MQTT to {@code atalaya.in.anpr}, one route per configured topic filter. The broker
  * holds what cameras publish in a durable shared subscription, so reads published while this
  * connector is not deployed wait for it; messages are consumed in batches, each in a local JMS
- * transaction that the canonical reads they carry are sent in, and each read is sent with its id
- * as duplicate id, so a camera's repeat is accepted once.
+ * transaction that the canonical reads they carry are sent in.
  *
- * <p>The route takes a whole batch as one exchange ({@code grouped=true}) and parses its
- * messages one after the other: Camel's per-exchange machinery runs once a batch, not once a
- * read. A payload that is not valid goes to the dead-letter address with the reason, in the
+ * <p>The route takes a whole batch as one exchange ({@code grouped=true}), parses its messages
+ * one after the other, and sends the batch's reads on as one message, a JSON array
+ * ({@link CanonicalReads}): the broker journals, delivers and acknowledges a batch once, not once
+ * a read. A payload that is not valid goes to the dead-letter address with the reason, in the
  * batch's transaction, and the rest of the batch goes on. A failure to send rolls the batch
  * back, and the broker delivers its messages again.
  */
@@ -64,7 +64,7 @@ final class CameraReadRoutes extends RouteBuilder {
     /** The batch's reads as canonical messages, and the payloads refused, each with its reason. */
     private void parse(Exchange exchange, DeviceTopic topic, String routeId) throws Exception {
         List<?> batch = exchange.getIn().getBody(List.class);
-        List<Message> reads = new ArrayList<>(batch.size());
+        List<PlateRead> reads = new ArrayList<>(batch.size());
         List<Message> rejected = new ArrayList<>(0);
         for (Object each : batch) {
             Message message = (Message) each;
@@ -76,15 +76,16 @@ final class CameraReadRoutes extends RouteBuilder {
                 rejected.add(DeadLetter.of(message, null, invalid, routeId, "jms-batch://topic:" + topic.address()));
                 continue;
             }
-            for (PlateRead read : parsed) {
-                // nothing a camera set travels on: MQTT 5 user properties become message properties
-                Message canonical = new DefaultMessage(exchange);
-                CanonicalReads.headers(read).forEach(canonical::setHeader);
-                canonical.setBody(CanonicalReads.body(read));
-                reads.add(canonical);
-            }
+            reads.addAll(parsed);
         }
-        exchange.setProperty(READS, reads);
+        List<Message> messages = new ArrayList<>(1);
+        for (String array : CanonicalReads.messages(reads)) {
+            // nothing a camera set travels on: MQTT 5 user properties became message properties
+            Message canonical = new DefaultMessage(exchange);
+            canonical.setBody(array);
+            messages.add(canonical);
+        }
+        exchange.setProperty(READS, messages);
         exchange.setProperty(REJECTED, rejected);
     }
 }

@@ -1,24 +1,31 @@
 package org.atalaya.routes.anpr.internal;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.atalaya.api.anpr.PlateRead;
-import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
+import org.atalaya.runtime.EventArrays;
 
-/** A read as it goes on {@code atalaya.in.anpr}: canonical JSON, its id as duplicate id. */
+/**
+ * Reads as they go on {@code atalaya.in.anpr}: JSON arrays of canonical reads, the reads of a
+ * batch or of a post together ({@link EventArrays}). No message carries a duplicate id: a read
+ * sent twice (a camera repeating a publish, a post sent again) is matched twice, and what it
+ * leads to is kept once: its alert ids derive from the read's id, and the archive stores a read
+ * once by its id.
+ */
 final class CanonicalReads {
 
     private CanonicalReads() {
     }
 
-    static String body(PlateRead read) throws JsonProcessingException {
-        return CanonicalJson.mapper().writeValueAsString(read);
-    }
-
-    static Map<String, Object> headers(PlateRead read) {
-        return Map.of(EventHeaders.DUPLICATE_ID, read.id(), EventHeaders.EVENT_ID, read.id(),
-                EventHeaders.PLATE, read.plate(), EventHeaders.CAMERA, read.cameraId());
+    /** The messages that carry {@code reads}, in order; none for no reads. */
+    static List<String> messages(List<PlateRead> reads) throws JsonProcessingException {
+        List<String> json = new ArrayList<>(reads.size());
+        for (PlateRead read : reads) {
+            json.add(CanonicalJson.mapper().writeValueAsString(read));
+        }
+        return EventArrays.of(json);
     }
 }

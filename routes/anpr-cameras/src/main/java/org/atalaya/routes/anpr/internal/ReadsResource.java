@@ -67,8 +67,10 @@ public class ReadsResource {
         EventBatch batch = new EventBatch(producer.getCamelContext());
         List<String> ids = new ArrayList<>(reads.size());
         for (PlateRead read : reads) {
-            batch.add(CanonicalReads.body(read), CanonicalReads.headers(read));
             ids.add(read.id());
+        }
+        for (String message : CanonicalReads.messages(reads)) {
+            batch.add(message, Map.of());
         }
         try {
             batch.sendTo(producer, Addresses.INBOUND_ANPR);
