@@ -55,10 +55,11 @@ public final class BrokerQueues implements AutoCloseable {
     }
 
     /**
-     * Reads waiting before they are matched (the cameras' subscription and {@code atalaya.in.anpr}):
-     * what a hit read now would queue behind.
+     * Messages waiting before their reads are matched: the cameras' publishes on their
+     * subscription, and on {@code atalaya.in.anpr} the connector's batches, each a JSON array of
+     * reads. What a hit read now would queue behind.
      */
-    public long unmatchedReads() throws IOException, JMException {
+    public long unmatchedMessages() throws IOException, JMException {
         return depth(ANPR_PATH[0]) + depth(ANPR_PATH[1]);
     }
 

@@ -277,14 +277,14 @@ public final class LoadRun {
                 // measured once the hub is warm: the start's backlog (the hotlist's past-hit checks)
                 // worked off and its code compiled, checked once a second after the minimum warm-up
                 if (total == Long.MAX_VALUE && n >= warmupMin && n % options.rate() == 0
-                        && (queues.unmatchedReads() <= options.rate() / 10
+                        && (queues.unmatchedMessages() <= options.rate() / 10
                                 && (!options.waitForJit() || jitCores < JIT_SETTLED_CORES) || n >= warmupMax)) {
                     alerts.record(true);
                     cpuAtWarm = ProcessStats.of(pid);
                     warmSeconds = Testbed.seconds(start);
                     total = n + (long) options.rate() * options.latencySeconds();
-                    report.line("LATENCY warm-up %.0f s; %,d reads waiting to be matched, the JIT at %.2f cores;"
-                            + " measuring %d s", warmSeconds, queues.unmatchedReads(),
+                    report.line("LATENCY warm-up %.0f s; %,d messages waiting to be matched, the JIT at %.2f cores;"
+                            + " measuring %d s", warmSeconds, queues.unmatchedMessages(),
                             jitCores == Double.MAX_VALUE ? Double.NaN : jitCores, options.latencySeconds());
                 }
                 if (n > 0 && n % (options.rate() * 10L) == 0) {
