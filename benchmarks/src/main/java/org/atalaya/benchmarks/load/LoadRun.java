@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -322,11 +323,15 @@ public final class LoadRun {
             double cpuSeconds = Testbed.seconds(start);
             // the JIT compilers run on the same cores: compiling still, the hub is not warm yet
             double measuredJitCores = cpuAtEnd.compilerCoresSince(cpuAtWarm, cpuSeconds - warmSeconds);
+            String undrained = null;
             while (queues.anprBacklog() > 0 || alerts.hits() < expectedHits.get()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                 if (Testbed.seconds(start) > sendSeconds + 300) {
-                    throw new IllegalStateException("hits missing after 5 minutes: " + alerts.hits() + " of "
-                            + expectedHits.get());
+                    // the figures of the hits streamed are still reported; the run then fails
+                    undrained = String.format(Locale.ROOT, "not drained 5 minutes after the last send: %,d hits"
+                            + " streamed of %,d; queues: %s", alerts.hits(), expectedHits.get(), queues.anprDepths());
+                    report.line("LATENCY %s", undrained);
+                    break;
                 }
             }
             report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
@@ -337,6 +342,9 @@ public final class LoadRun {
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
+            if (undrained != null) {
+                throw new IllegalStateException(undrained);
+            }
         } finally {
             restPool.shutdownNow();
         }
