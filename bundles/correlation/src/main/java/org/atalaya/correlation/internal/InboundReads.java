@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.atalaya.api.anpr.PlateRead;
@@ -17,8 +19,28 @@ import org.atalaya.runtime.CanonicalJson;
  */
 final class InboundReads {
 
-    /** A read, with the canonical JSON the archive gets. */
-    record Carried(PlateRead read, String json) {
+    /** A read, and its canonical JSON: its text in the message, cut out only when asked for. */
+    static final class Carried {
+
+        private final PlateRead read;
+        private final String message;
+        private final int from;
+        private final int to;
+
+        Carried(PlateRead read, String message, int from, int to) {
+            this.read = read;
+            this.message = message;
+            this.from = from;
+            this.to = to;
+        }
+
+        PlateRead read() {
+            return read;
+        }
+
+        String json() {
+            return message.substring(from, to);
+        }
     }
 
     /** What is not a read: the text as it came, and why. */
@@ -38,26 +60,40 @@ final class InboundReads {
         if (body == null || body.isBlank()) {
             return refusedWhole(body, new IllegalArgumentException("the message is empty"));
         }
-        try {
-            if (!isArray(body)) {
-                PlateRead read = mapper.readValue(body, PlateRead.class);
-                if (read == null) {
-                    return refusedWhole(body, new IllegalArgumentException("the message is JSON null"));
-                }
-                return new InboundReads(List.of(new Carried(read, body)), List.of());
-            }
-            PlateRead[] array = mapper.readValue(body, PlateRead[].class);
-            List<Carried> reads = new ArrayList<>(array.length);
-            for (PlateRead read : array) {
-                if (read == null) {
-                    return elementByElement(body);
-                }
-                reads.add(new Carried(read, mapper.writeValueAsString(read)));
-            }
-            return new InboundReads(reads, List.of());
-        } catch (IOException | RuntimeException notReads) {
-            return isArray(body) ? elementByElement(body) : refusedWhole(body, notReads);
+        if (isArray(body)) {
+            return array(body);
         }
+        try {
+            PlateRead read = mapper.readValue(body, PlateRead.class);
+            if (read == null) {
+                return refusedWhole(body, new IllegalArgumentException("the message is JSON null"));
+            }
+            return new InboundReads(List.of(new Carried(read, body, 0, body.length())), List.of());
+        } catch (IOException | RuntimeException notARead) {
+            return refusedWhole(body, notARead);
+        }
+    }
+
+    /**
+     * An array read element by element off one parser: each read's JSON is its text in the
+     * array, not written again.
+     */
+    private static InboundReads array(String body) {
+        try (JsonParser parser = CanonicalJson.mapper().createParser(body)) {
+            parser.nextToken(); // the array's start
+            List<Carried> reads = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                int from = (int) parser.currentTokenLocation().getCharOffset();
+                PlateRead read = parser.readValueAs(PlateRead.class);
+                reads.add(new Carried(read, body, from, (int) parser.currentLocation().getCharOffset()));
+            }
+            if (parser.currentToken() == JsonToken.END_ARRAY) {
+                return new InboundReads(reads, List.of());
+            }
+        } catch (IOException | RuntimeException notAllReads) {
+            // the slow way below says which elements
+        }
+        return elementByElement(body);
     }
 
     /** The reads, in the order they came. */
@@ -86,7 +122,8 @@ final class InboundReads {
                 if (!element.isObject()) {
                     throw new IllegalArgumentException("an element of the array is not a JSON object: " + json);
                 }
-                reads.add(new Carried(CanonicalJson.mapper().treeToValue(element, PlateRead.class), json));
+                reads.add(new Carried(CanonicalJson.mapper().treeToValue(element, PlateRead.class), json, 0,
+                        json.length()));
             } catch (IOException | RuntimeException notARead) {
                 refused.add(refusal(json, notARead));
             }

@@ -21,18 +21,18 @@ import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.anpr.PlateReadRepository;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
-import org.atalaya.runtime.CanonicalJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores matched reads in batches: one transacted session takes messages off
- * {@code atalaya.archive.anpr}, each a read or a JSON array of reads (the correlation sends one
- * array per batch it matched), until it holds about a batch of reads, writes them in one
- * database transaction and only then commits the session. A read stored already (a
+ * {@code atalaya.archive.anpr}, each a read or a JSON array of reads (the correlation sends the
+ * reads of a batch it matched as arrays), until it holds about a batch of reads, writes them in
+ * one database transaction and only then commits the session. A read stored already (a
  * redelivery, a repeated message) is not stored again. A database failure rolls the batch back
- * onto the queue; a message that is not reads goes to the dead-letter address with its reason in
- * the same transaction.
+ * onto the queue; a message, or an element of an array, that is not a read goes to the
+ * dead-letter address with its reason in the same transaction ({@link InboundReads} reads both
+ * queues' messages).
  */
 final class ReadArchiver implements Runnable {
 
@@ -87,17 +87,14 @@ final class ReadArchiver implements Runnable {
         }
         List<PlateRead> batch = new ArrayList<>(batchSize);
         while (message != null) {
-            String text = text(message);
-            try {
-                if (text.startsWith("[")) {
-                    batch.addAll(List.of(CanonicalJson.mapper().readValue(text, PlateRead[].class)));
-                } else {
-                    batch.add(CanonicalJson.mapper().readValue(text, PlateRead.class));
-                }
-            } catch (Exception notARead) {
-                TextMessage dead = session.createTextMessage(text);
-                dead.setStringProperty(EventHeaders.FAILURE_REASON, "not canonical plate reads: " + notARead.getMessage());
-                dead.setStringProperty(EventHeaders.FAILURE_TYPE, notARead.getClass().getName());
+            InboundReads carried = InboundReads.of(text(message));
+            for (InboundReads.Carried read : carried.reads()) {
+                batch.add(read.read());
+            }
+            for (InboundReads.Refused refused : carried.refused()) {
+                TextMessage dead = session.createTextMessage(refused.json());
+                dead.setStringProperty(EventHeaders.FAILURE_REASON, refused.reason());
+                dead.setStringProperty(EventHeaders.FAILURE_TYPE, refused.failure().getClass().getName());
                 dead.setStringProperty(EventHeaders.FAILED_ROUTE, "anpr-archive");
                 dead.setStringProperty(EventHeaders.FAILED_FROM, Addresses.ANPR_ARCHIVE);
                 dead.setStringProperty(EventHeaders.FAILED_AT, Instant.now().toString());

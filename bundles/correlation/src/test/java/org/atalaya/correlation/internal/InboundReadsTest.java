@@ -40,6 +40,14 @@ class InboundReadsTest {
     }
 
     @Test
+    void eachReadsJsonIsItsTextInTheArrayWhateverTheSpacesAround() throws Exception {
+        InboundReads carried = InboundReads.of(" [\n  " + json(FIRST) + " ,\n\t" + json(SECOND) + "\n] ");
+
+        assertThat(carried.refused()).isEmpty();
+        assertThat(carried.reads()).extracting(InboundReads.Carried::json).containsExactly(json(FIRST), json(SECOND));
+    }
+
+    @Test
     void anElementThatIsNotAReadIsRefusedAloneWithItsReasonAndTheReadsBesideItAreCarried() throws Exception {
         String noCapture = "{\"id\":\"read-x\",\"cameraId\":\"hacho-1\",\"plate\":\"1234BCD\"}";
 

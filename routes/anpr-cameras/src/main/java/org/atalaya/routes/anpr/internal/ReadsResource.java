@@ -1,6 +1,5 @@
 package org.atalaya.routes.anpr.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,7 @@ public class ReadsResource {
             throw Problem.badRequest(rejected.getMessage());
         }
         EventBatch batch = new EventBatch(producer.getCamelContext());
-        List<String> ids = new ArrayList<>(reads.size());
-        for (PlateRead read : reads) {
-            ids.add(read.id());
-        }
+        List<String> ids = reads.stream().map(PlateRead::id).toList();
         for (String message : CanonicalReads.messages(reads)) {
             batch.add(message, Map.of());
         }
