@@ -116,9 +116,12 @@ final class CommitGroups {
             LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
             group.forEach(work -> work.result.completeExceptionally(e));
         } finally {
-            // after an Error: a work taken from the queue must not be waited for forever
+            // after an Error: a work taken from the queue must not be waited for forever (the
+            // exception only for those: building one fills in a stack trace, for every work of every group)
             for (Queued<?> work : group) {
-                work.result.completeExceptionally(new IllegalStateException("the transaction running it failed"));
+                if (!work.result.isDone()) {
+                    work.result.completeExceptionally(new IllegalStateException("the transaction running it failed"));
+                }
             }
         }
     }

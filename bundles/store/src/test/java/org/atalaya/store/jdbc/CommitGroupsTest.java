@@ -81,6 +81,28 @@ class CommitGroupsTest extends DatabaseTestSupport {
     }
 
     @Test
+    void anErrorInAWorkLeavesNoCallerOfItsGroupWaitingAndNothingOfTheGroupStored() throws Exception {
+        List<Callable<String>> works = new ArrayList<>(adding(1, 1));
+        works.add(() -> database.groupedTransaction("break", connection -> {
+            throw new AssertionError("broken");
+        }));
+        works.addAll(adding(3, 3));
+
+        List<Future<String>> done = whileGroupHeld(works, works.size());
+
+        // the thread that ran the group gets the Error; the others, that the transaction failed
+        for (Future<String> each : done) {
+            assertThatThrownBy(() -> each.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().satisfiesAnyOf(
+                            failure -> assertThat(failure).isInstanceOf(AssertionError.class).hasMessage("broken"),
+                            failure -> assertThat(failure).isInstanceOf(IllegalStateException.class)
+                                    .hasMessage("the transaction running it failed"));
+        }
+        assertThat(groupCommits()).isZero();
+        assertThat(cameras()).isEmpty();
+    }
+
+    @Test
     void aWorkSeesWhatTheWorksBeforeItInItsGroupWrote() throws Exception {
         List<Callable<String>> works = new ArrayList<>(adding(1, 1));
         works.add(() -> database.groupedTransaction("count camera sites", connection -> {
