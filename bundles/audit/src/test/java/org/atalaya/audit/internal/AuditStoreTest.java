@@ -63,13 +63,20 @@ class AuditStoreTest extends DatabaseTestSupport {
         AuditEntry sparse = new AuditEntry(T0, null, null, "face-match.purge", null, List.of(), null, null, "failed",
                 List.of(), null);
 
+        // one subject and one recipient are stored by another statement than several
+        AuditEntry single = new AuditEntry(T0, "national-police", "CN=agente 9, O=Policía Nacional",
+                "GET /api/v1/alerts/stream", "hits", List.of("hit-2"), "prevention", null, "allowed 200",
+                List.of("national-police"), "");
+
         AuditRecord stored = store.append(entry);
         AuditRecord storedSparse = store.append(sparse);
+        AuditRecord storedSingle = store.append(single);
 
         assertThat(stored.entry().at()).isEqualTo(T0.plusNanos(123_456_000));
-        assertThat(store.search(AuditQuery.all(0, 10))).containsExactly(stored, storedSparse);
+        assertThat(store.search(AuditQuery.all(0, 10))).containsExactly(stored, storedSparse, storedSingle);
         assertThat(stored.entry()).usingRecursiveComparison().ignoringFields("at").isEqualTo(entry);
         assertThat(storedSparse.entry()).isEqualTo(sparse);
+        assertThat(storedSingle.entry()).isEqualTo(single);
     }
 
     @Test
