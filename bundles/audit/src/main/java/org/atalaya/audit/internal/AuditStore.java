@@ -256,15 +256,15 @@ final class AuditStore implements AuditLog {
                 insert.setLong(1, sequence);
                 insert.setInt(2, i);
                 insert.setString(3, items.get(i));
-                if (items.size() == 1) {
-                    // most records name one subject; H2's executeBatch builds an SQLException (a stack
-                    // trace) before it runs anything, about half of what adding a record's items cost
-                    insert.executeUpdate();
-                } else {
+                if (items.size() > 1) {
                     insert.addBatch();
                 }
             }
-            if (items.size() > 1) {
+            // most records name one subject; H2's executeBatch builds an SQLException (a stack trace)
+            // before it runs anything, about half of what adding a record's items cost
+            if (items.size() == 1) {
+                insert.executeUpdate();
+            } else {
                 insert.executeBatch();
             }
         }
