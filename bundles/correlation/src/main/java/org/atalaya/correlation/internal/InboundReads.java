@@ -15,28 +15,16 @@ import org.atalaya.runtime.CanonicalJson;
 /**
  * The reads one message on {@code atalaya.in.anpr} carries: a canonical read, or a JSON array of
  * them (a connector's batch or post, see {@code EventArrays}). An array one of whose elements is
- * not a read still yields its other reads; the element is refused with the reason.
+ * not a read still yields its other reads; the element is refused with the reason. The reads and
+ * what is refused are each in the order they came.
  */
-final class InboundReads {
+record InboundReads(List<Carried> reads, List<Refused> refused) {
 
-    /** A read, and its canonical JSON: its text in the message, cut out only when asked for. */
-    static final class Carried {
-
-        private final PlateRead read;
-        private final String message;
-        private final int from;
-        private final int to;
-
-        Carried(PlateRead read, String message, int from, int to) {
-            this.read = read;
-            this.message = message;
-            this.from = from;
-            this.to = to;
-        }
-
-        PlateRead read() {
-            return read;
-        }
+    /**
+     * A read, and its canonical JSON: its text in the message, from {@code from} to {@code to},
+     * cut out only when asked for.
+     */
+    record Carried(PlateRead read, String message, int from, int to) {
 
         String json() {
             return message.substring(from, to);
@@ -45,14 +33,6 @@ final class InboundReads {
 
     /** What is not a read: the text as it came, and why. */
     record Refused(String json, String reason, Exception failure) {
-    }
-
-    private final List<Carried> reads;
-    private final List<Refused> refused;
-
-    private InboundReads(List<Carried> reads, List<Refused> refused) {
-        this.reads = reads;
-        this.refused = refused;
     }
 
     static InboundReads of(String body) {
@@ -94,16 +74,6 @@ final class InboundReads {
             // the slow way below says which elements
         }
         return elementByElement(body);
-    }
-
-    /** The reads, in the order they came. */
-    List<Carried> reads() {
-        return reads;
-    }
-
-    /** What is not a read, in the order it came. */
-    List<Refused> refused() {
-        return refused;
     }
 
     /** The slow way, taken only when an array is not all reads. */
