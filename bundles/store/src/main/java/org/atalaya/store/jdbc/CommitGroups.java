@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * that fails is rolled back to its savepoint and its thread gets the failure: the others are
  * committed all the same. A thread whose work was committed that way while it waited for the lock
  * just returns. None returns before the commit holding its work, and a work that comes alone is
- * committed alone, at once.
+ * committed alone, at once. Urgent works are grouped ahead of routine ones ({@link WaitingWorks}).
  */
 final class CommitGroups {
 
@@ -35,7 +33,7 @@ final class CommitGroups {
 
     private final Database database;
     private final int limit;
-    private final Queue<Queued<?>> queue = new ConcurrentLinkedQueue<>();
+    private final WaitingWorks<Queued<?>> waiting = new WaitingWorks<>();
     /** Held by the thread running a group; the others wait on it. */
     private final ReentrantLock committing = new ReentrantLock();
     private final AtomicLong commits = new AtomicLong();
@@ -45,14 +43,14 @@ final class CommitGroups {
         this.limit = limit;
     }
 
-    <T> T run(String what, Database.Work<T> work) {
+    <T> T run(String what, Database.Urgency urgency, Database.Work<T> work) {
         Queued<T> mine = new Queued<>(what, work);
-        queue.add(mine);
+        waiting.add(mine, urgency);
         committing.lock();
         try {
             // done already when the thread that held the lock committed this work with its own
             while (!mine.result.isDone()) {
-                commit(drain());
+                commit(waiting.next(limit));
             }
         } finally {
             committing.unlock();
@@ -79,17 +77,7 @@ final class CommitGroups {
 
     /** The works queued and not yet taken into a group. */
     int queued() {
-        return queue.size();
-    }
-
-    /** The next group: the works queued, oldest first, up to the limit. Under the lock. */
-    private List<Queued<?>> drain() {
-        List<Queued<?>> group = new ArrayList<>();
-        Queued<?> next;
-        while (group.size() < limit && (next = queue.poll()) != null) {
-            group.add(next);
-        }
-        return group;
+        return waiting.size();
     }
 
     /**

@@ -28,6 +28,17 @@ public final class Database {
     /** The two databases the hub runs on. */
     public enum Dialect { H2, POSTGRESQL }
 
+    /**
+     * How soon a {@linkplain #groupedTransaction grouped transaction} is wanted: an urgent one is
+     * grouped ahead of the routine ones waiting with it.
+     */
+    public enum Urgency {
+        /** Something live waits for it: an alert on its way to an agency, the audit record of its disclosure. */
+        URGENT,
+        /** Everything else: the archive, the audit records of calls. */
+        ROUTINE
+    }
+
     /** Work on a connection. */
     @FunctionalInterface
     public interface Work<T> {
@@ -120,7 +131,15 @@ public final class Database {
      * @throws StoreException when the database fails
      */
     public <T> T groupedTransaction(String what, Work<T> work) {
-        return groups.run(what, work);
+        return groupedTransaction(what, Urgency.ROUTINE, work);
+    }
+
+    /**
+     * A {@linkplain #groupedTransaction(String, Work) grouped transaction} that an urgent one goes
+     * ahead of: it waits for the group committing when it came, then for a group of urgent works.
+     */
+    public <T> T groupedTransaction(String what, Urgency urgency, Work<T> work) {
+        return groups.run(what, urgency, work);
     }
 
     /** The commits that ended a group of {@link #groupedTransaction}s. */

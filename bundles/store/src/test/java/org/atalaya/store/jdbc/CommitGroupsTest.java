@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -117,6 +118,34 @@ class CommitGroupsTest extends DatabaseTestSupport {
 
         assertThat(done.get(1).get(60, TimeUnit.SECONDS)).isEqualTo("1");
         assertThat(groupCommits()).isEqualTo(1);
+    }
+
+    @Test
+    void anUrgentWorkQueuedBehindRoutineWorksIsCommittedFirstInAGroupOfItsOwn() throws Exception {
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<String>> works = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            String id = "c" + n;
+            works.add(() -> database.groupedTransaction("add camera site " + id, noting(ran, id)));
+        }
+        works.add(() -> database.groupedTransaction("add camera site c4", Database.Urgency.URGENT, noting(ran, "c4")));
+
+        List<Future<String>> added = whileGroupHeld(works, works.size());
+
+        for (Future<String> each : added) {
+            each.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(ran).containsExactly("c4", "c1", "c2", "c3");
+        assertThat(groupCommits()).isEqualTo(2);
+        assertThat(cameras()).containsExactly("c1", "c2", "c3", "c4");
+    }
+
+    /** Adds camera site {@code id}, noting in {@code ran} when its group ran it. */
+    private static Database.Work<String> noting(List<String> ran, String id) {
+        return connection -> {
+            ran.add(id);
+            return add(id).run(connection);
+        };
     }
 
     private static Database.Work<String> add(String id) {
