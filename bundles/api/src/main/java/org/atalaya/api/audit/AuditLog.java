@@ -14,6 +14,17 @@ public interface AuditLog {
      */
     AuditRecord append(AuditEntry entry);
 
+    /**
+     * Appends, as {@link #append} does, an entry that a disclosure waits for now (a batch of live
+     * alerts on a control centre's stream): the log may store it ahead of the routine entries
+     * waiting with it.
+     *
+     * @throws IllegalStateException when it could not be stored; whatever it records must then not happen
+     */
+    default AuditRecord appendUrgent(AuditEntry entry) {
+        return append(entry);
+    }
+
     /** The records matching the query, oldest first. */
     List<AuditRecord> search(AuditQuery query);
 

@@ -93,6 +93,11 @@ public class AuditLogComponent implements AuditLog {
     }
 
     @Override
+    public AuditRecord appendUrgent(AuditEntry entry) {
+        return store.appendUrgent(entry);
+    }
+
+    @Override
     public List<AuditRecord> search(AuditQuery query) {
         return store.search(query);
     }

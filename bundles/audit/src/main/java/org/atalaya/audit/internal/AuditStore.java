@@ -22,6 +22,7 @@ import org.atalaya.api.audit.AuditRecord;
 import org.atalaya.api.audit.AuditSeal;
 import org.atalaya.api.audit.AuditVerification;
 import org.atalaya.store.jdbc.Database;
+import org.atalaya.store.jdbc.Database.Urgency;
 import org.atalaya.store.jdbc.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +64,22 @@ final class AuditStore implements AuditLog {
 
     @Override
     public AuditRecord append(AuditEntry entry) {
+        return append(entry, Urgency.ROUTINE);
+    }
+
+    /** Appends the entry in a group of urgent works, ahead of the routine ones ({@link Urgency}). */
+    @Override
+    public AuditRecord appendUrgent(AuditEntry entry) {
+        return append(entry, Urgency.URGENT);
+    }
+
+    private AuditRecord append(AuditEntry entry, Urgency urgency) {
         AuditEntry stored = new AuditEntry(Database.stored(entry.at()), entry.agency(), entry.person(),
                 entry.action(), entry.dataClass(), entry.subjects(), entry.purpose(), entry.caseReference(),
                 entry.outcome(), entry.recipients(), entry.detail());
         for (int attempt = 1; ; attempt++) {
             try {
-                AuditRecord record = database.groupedTransaction("append an audit record",
+                AuditRecord record = database.groupedTransaction("append an audit record", urgency,
                         connection -> append(connection, stored));
                 LOG.debug("Audit record {} appended", record.sequence());
                 return record;

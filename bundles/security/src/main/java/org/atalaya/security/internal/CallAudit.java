@@ -48,10 +48,13 @@ public final class CallAudit {
                 success ? List.of(caller.agency()) : List.of(), detail));
     }
 
-    /** Records disclosed apart from the answer ({@link Consultation#disclosed}), written now. */
+    /**
+     * Records disclosed apart from the answer ({@link Consultation#disclosed}), written now, ahead of
+     * routine records: the records wait for it to be sent.
+     */
     public void disclosed(Consultation consultation, String action, Collection<String> subjects) {
         Caller caller = consultation.caller();
-        log.append(new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null,
+        log.appendUrgent(new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null,
                 List.copyOf(subjects), consultation.purpose(), consultation.caseReference(), "allowed",
                 List.of(caller.agency()), null));
     }

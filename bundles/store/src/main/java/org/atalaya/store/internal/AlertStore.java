@@ -1,6 +1,7 @@
 package org.atalaya.store.internal;
 
 import org.atalaya.store.jdbc.Database;
+import org.atalaya.store.jdbc.Database.Urgency;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,18 +58,24 @@ public final class AlertStore implements AlertRepository {
         if (alerts.isEmpty()) {
             return List.of();
         }
-        return database.groupedTransaction("save " + alerts.size() + " alerts for " + agency, connection -> {
-            lockAgency(connection, agency);
-            // the agency's lock makes the checks and the inserts one step
-            Set<String> seen = new HashSet<>();
-            List<AgencyAlert> stored = new ArrayList<>(alerts.size());
-            for (AgencyAlert alert : alerts) {
-                if (seen.add(alert.id()) && find(connection, agency, alert.id()).isEmpty()) {
-                    stored.add(insert(connection, alert));
-                }
+        // a live alert: its store goes ahead of the archive's and the calls' records
+        return database.groupedTransaction("save " + alerts.size() + " alerts for " + agency, Urgency.URGENT,
+                connection -> store(connection, agency, alerts));
+    }
+
+    /** The alerts not stored yet, stored; those stored already (a redelivery) are left out. */
+    private List<AgencyAlert> store(Connection connection, String agency, List<AgencyAlert> alerts)
+            throws SQLException {
+        lockAgency(connection, agency);
+        // the agency's lock makes the checks and the inserts one step
+        Set<String> seen = new HashSet<>();
+        List<AgencyAlert> stored = new ArrayList<>(alerts.size());
+        for (AgencyAlert alert : alerts) {
+            if (seen.add(alert.id()) && find(connection, agency, alert.id()).isEmpty()) {
+                stored.add(insert(connection, alert));
             }
-            return stored;
-        });
+        }
+        return stored;
     }
 
     @Override
