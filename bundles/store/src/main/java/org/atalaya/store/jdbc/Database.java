@@ -135,8 +135,9 @@ public final class Database {
     }
 
     /**
-     * A {@linkplain #groupedTransaction(String, Work) grouped transaction} that an urgent one goes
-     * ahead of: it waits for the group committing when it came, then for a group of urgent works.
+     * A {@linkplain #groupedTransaction(String, Work) grouped transaction} of the given urgency. An
+     * urgent one waits for the group committing when it came, then for a group of urgent works
+     * taken ahead of the routine ones waiting ({@link WaitingWorks}).
      */
     public <T> T groupedTransaction(String what, Urgency urgency, Work<T> work) {
         return groups.run(what, urgency, work);
