@@ -263,22 +263,26 @@ final class AuditStore implements AuditLog {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (?,?,?)")) {
-            for (int i = 0; i < items.size(); i++) {
-                insert.setLong(1, sequence);
-                insert.setInt(2, i);
-                insert.setString(3, items.get(i));
-                if (items.size() > 1) {
-                    insert.addBatch();
-                }
-            }
             // most records name one subject; H2's executeBatch builds an SQLException (a stack trace)
             // before it runs anything, about half of what adding a record's items cost
             if (items.size() == 1) {
+                bindItem(insert, sequence, 0, items.get(0));
                 insert.executeUpdate();
-            } else {
-                insert.executeBatch();
+                return;
             }
+            for (int i = 0; i < items.size(); i++) {
+                bindItem(insert, sequence, i, items.get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
+    }
+
+    private static void bindItem(PreparedStatement insert, long sequence, int position, String item)
+            throws SQLException {
+        insert.setLong(1, sequence);
+        insert.setInt(2, position);
+        insert.setString(3, item);
     }
 
     /** The head; locked until the commit when {@code lock}. */

@@ -49,8 +49,8 @@ public final class CallAudit {
     }
 
     /**
-     * Records disclosed apart from the answer ({@link Consultation#disclosed}), written now, ahead of
-     * routine records: the records wait for it to be sent.
+     * Records disclosed apart from the answer ({@link Consultation#disclosed}), written now and
+     * ahead of routine records ({@link AuditLog#appendUrgent}): they are sent once it is stored.
      */
     public void disclosed(Consultation consultation, String action, Collection<String> subjects) {
         Caller caller = consultation.caller();
