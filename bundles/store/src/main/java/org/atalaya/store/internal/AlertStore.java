@@ -1,7 +1,6 @@
 package org.atalaya.store.internal;
 
 import org.atalaya.store.jdbc.Database;
-import org.atalaya.store.jdbc.Database.Urgency;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,8 +57,9 @@ public final class AlertStore implements AlertRepository {
         if (alerts.isEmpty()) {
             return List.of();
         }
-        // a live alert: its store goes ahead of the archive's and the calls' records
-        return database.groupedTransaction("save " + alerts.size() + " alerts for " + agency, Urgency.URGENT,
+        // a transaction of its own, not a grouped one: a live alert waits for no group of others'
+        // works to be run and committed first, only for H2 to write the chunk before its own
+        return database.transaction("save " + alerts.size() + " alerts for " + agency,
                 connection -> store(connection, agency, alerts));
     }
 

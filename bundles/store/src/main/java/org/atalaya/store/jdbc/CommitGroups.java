@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * Short transactions that share their commit with the others waiting for one (group commit).
  *
  * <p>A commit is what a write costs: H2 writes a chunk of every page the transaction changed,
- * PostgreSQL flushes its log. The hub's hot writes are many and small (each agency's alerts of a
- * batch, the archive's reads, the audit log's records) and come from several threads at once.
+ * PostgreSQL flushes its log. The hub's hot writes are many and small (the archive's reads, the
+ * audit log's records) and come from several threads at once.
  * A work is queued and its thread takes the group's lock; whichever thread holds the lock takes
  * every work queued (up to a limit), runs them one after the other in one transaction, each
  * after a savepoint of its own, commits once, and hands each waiting thread its result. A work

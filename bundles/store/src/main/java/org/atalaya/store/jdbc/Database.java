@@ -33,7 +33,7 @@ public final class Database {
      * grouped ahead of the routine ones waiting with it.
      */
     public enum Urgency {
-        /** Something live waits for it: an alert on its way to an agency, the audit record of its disclosure. */
+        /** Something live waits for it: the audit record of an alert's disclosure on its way to an agency. */
         URGENT,
         /** Everything else: the archive, the audit records of calls. */
         ROUTINE
@@ -127,7 +127,7 @@ public final class Database {
      * is thrown here. {@code work} must not commit, roll back or change the connection's mode, and
      * sees what the works before it in the group wrote.
      *
-     * @param what what the work does, for the message of a failure ("save 3 alerts for local-police")
+     * @param what what the work does, for the message of a failure ("save 120 plate reads")
      * @throws StoreException when the database fails
      */
     public <T> T groupedTransaction(String what, Work<T> work) {

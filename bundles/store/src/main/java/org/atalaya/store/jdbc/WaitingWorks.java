@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The works waiting for a commit group, and which of them the next group takes.
  *
- * <p>Urgent works (what a live alert waits for on its way to an agency: its store, the audit
- * record of its disclosure) make groups of their own, ahead of the routine ones (the archive's
+ * <p>Urgent works (what a live alert waits for on its way to an agency: the audit record of its
+ * disclosure) make groups of their own, ahead of the routine ones (the archive's
  * reads, the audit records of calls): an urgent work waits for the group committing when it
  * came, then for its own, not for every routine work queued before it. So that routine works
  * are not held back for good when urgent ones keep coming, a group of routine works is taken
