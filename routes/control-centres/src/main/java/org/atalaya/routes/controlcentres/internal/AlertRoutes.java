@@ -24,6 +24,11 @@ import org.atalaya.runtime.DeadLetter;
  * in one database transaction, and only then taken off the queue: an alert stored already (a
  * redelivery) is not stored again, and one that is not an alert goes to the dead-letter address
  * with its reason in the same JMS transaction. Storing wakes the agency's streams.
+ *
+ * <p>Two consumers take each queue, so that an alert that arrives while one of them waits for
+ * the broker to commit its batch is stored by the other. Their stores take the agency's lock in
+ * the database one after the other ({@code AlertStore}), so the alerts' numbers become visible
+ * in order and a stream resumed after a number misses none.
  */
 final class AlertRoutes extends RouteBuilder {
 
@@ -43,7 +48,7 @@ final class AlertRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (String agency : agencies) {
-            from("jms-batch:queue:" + Addresses.ALERTS + "::" + agency + "?consumers=1&batchSize=500&grouped=true")
+            from("jms-batch:queue:" + Addresses.ALERTS + "::" + agency + "?consumers=2&batchSize=500&grouped=true")
                     .routeId(ROUTE_PREFIX + agency)
                     .process(exchange -> store(agency, exchange)).id("store-" + agency)
                     .split(exchangeProperty(NOT_ALERTS))
