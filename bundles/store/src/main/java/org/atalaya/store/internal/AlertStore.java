@@ -58,7 +58,7 @@ public final class AlertStore implements AlertRepository {
             return List.of();
         }
         // a transaction of its own, not a grouped one: a live alert waits for no group of others'
-        // works to be run and committed first, only for H2 to write the chunk before its own
+        // works to be run and committed first, only for the database's commit in progress
         return database.transaction("save " + alerts.size() + " alerts for " + agency,
                 connection -> store(connection, agency, alerts));
     }
