@@ -18,6 +18,8 @@ import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
 import org.apache.camel.ServiceStatus;
 import org.atalaya.api.anpr.HotlistSync;
 import org.atalaya.api.anpr.HotlistSyncState;
@@ -141,9 +143,18 @@ public class VehicleRegistryIT extends AtalayaTestSupport {
             for (String plate : plates) {
                 publishRead(TOWN, uniqueId("registry-away"), plate);
             }
+            ConsumerTemplate deadLetters = camel.createConsumerTemplate();
             for (String plate : plates) {
                 JsonNode hit = next(local, alert -> plate.equals(alert.path("plate").asText()));
                 assertEquals("matching goes on with the last list", "HIT", hit.path("kind").asText());
+                // its vehicle cannot be looked up: the lookup is dead-lettered with the reason
+                String hitId = hit.at("/alert/id").asText();
+                Exchange lookup = deadLetters.receive("jms:queue:atalaya.dlq?selector=AtalayaFailedRoute="
+                        + "'correlation-hit-details' AND AtalayaEventId='" + hitId + "'", WAIT.toMillis());
+                assertNotNull("the failed lookup of " + hitId + " is dead-lettered", lookup);
+                String reason = lookup.getIn().getHeader("AtalayaFailureReason", String.class);
+                assertTrue(reason, reason.contains(hitId));
+                assertTrue(lookup.getIn().getBody(String.class), lookup.getIn().getBody(String.class).contains(plate));
             }
             for (String plate : plates) {
                 assertEquals("no notice reaches a ministry that is away", 0, ministry.noticesFor(plate));

@@ -131,7 +131,8 @@ public class AnprCorrelation implements Connector, Hotlist, HotlistSync {
 
     @Override
     public RoutesBuilder routes() {
-        return new AnprRoutes(correlator, details, config.agencies(), config.consumers(), config.lookupConsumers());
+        return new AnprRoutes(correlator, details, config.agencies(), config.consumers(), config.lookupConsumers(),
+                config.lookupBatch());
     }
 
     // --- the Hotlist service -------------------------------------------------------------

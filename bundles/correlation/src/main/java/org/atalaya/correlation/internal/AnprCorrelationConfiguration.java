@@ -36,9 +36,13 @@ public @interface AnprCorrelationConfiguration {
             + " a listed vehicle there may be about to leave the country. A higher entry priority is kept.")
     int borderApproachPriority() default 100;
 
-    @AttributeDefinition(description = "Vehicle lookups waited for at once, when a registry connector is installed:"
+    @AttributeDefinition(description = "Threads that wait for vehicle lookups, when a registry connector is installed:"
             + " a live hit goes out at once and its vehicle's details follow as a HIT_DETAILS alert.")
     int lookupConsumers() default 4;
+
+    @AttributeDefinition(description = "Vehicle lookups each of the lookupConsumers asks at once, in one transaction;"
+            + " keep lookupConsumers times this within the registry connector's lookupThreads.")
+    int lookupBatch() default 4;
 
     @AttributeDefinition(description = "How long one vehicle lookup may take, in milliseconds, retries included;"
             + " the registry connector retries on its own; a lookup that fails or times out is dead-lettered with its"

@@ -38,8 +38,11 @@ import org.atalaya.runtime.EventArrays;
  * </ul>
  *
  * <p>A live hit is also put on {@code atalaya.lookups.anpr}; a second route asks the registry
- * connector, when one is installed, about each, {@code lookupConsumers} at a time, and
- * publishes the answer as a {@code HIT_DETAILS} alert ({@link HitDetailsLookup}).
+ * connector, when one is installed, about each, and publishes the answer as a
+ * {@code HIT_DETAILS} alert ({@link HitDetailsLookup}). Each of its {@code lookupConsumers}
+ * takes up to {@code lookupBatch} hits at once and asks about them together, in one
+ * transaction: a lookup that failed goes to the dead-letter address with its reason there, and
+ * the others' details go out.
  */
 final class AnprRoutes extends RouteBuilder {
 
@@ -58,13 +61,16 @@ final class AnprRoutes extends RouteBuilder {
     private final String agencies;
     private final int consumers;
     private final int lookupConsumers;
+    private final int lookupBatch;
 
-    AnprRoutes(Correlator correlator, HitDetailsLookup details, String agencies, int consumers, int lookupConsumers) {
+    AnprRoutes(Correlator correlator, HitDetailsLookup details, String agencies, int consumers, int lookupConsumers,
+            int lookupBatch) {
         this.correlator = correlator;
         this.details = details;
         this.agencies = agencies;
         this.consumers = consumers;
         this.lookupConsumers = lookupConsumers;
+        this.lookupBatch = lookupBatch;
     }
 
     @Override
@@ -87,15 +93,44 @@ final class AnprRoutes extends RouteBuilder {
                     .to("jms:queue:" + Addresses.ANPR_ARCHIVE).id("to-archive")
                 .end();
 
-        // one lookup per transaction: its details are sent when it commits, not behind the others
-        from("jms-batch:queue:" + Addresses.ANPR_LOOKUPS + "?consumers=" + lookupConsumers + "&batchSize=1")
+        // a few lookups at once: their details are sent together, when the slowest is answered
+        from("jms-batch:queue:" + Addresses.ANPR_LOOKUPS + "?consumers=" + lookupConsumers + "&batchSize="
+                + lookupBatch + "&grouped=true")
                 .routeId(LOOKUP_ROUTE_ID)
-                .process(exchange -> exchange.setProperty(ALERTS,
-                        details.details(exchange.getIn().getBody(String.class)).stream().toList())).id("lookup")
+                .process(this::lookUp).id("lookup")
                 .split(exchangeProperty(ALERTS))
                     .process(this::toAlertMessage).id("details-message")
                     .to("jms:topic:" + Addresses.ALERTS).id("details-to-alerts")
+                .end()
+                .split(exchangeProperty(REJECTED))
+                    .to("jms:queue:" + Addresses.DEAD_LETTERS).id("lookup-failed")
                 .end();
+    }
+
+    /**
+     * Asks the registry about the batch's hits at once. Leaves the details alerts, and the lookups
+     * that failed as dead letters with their reasons, in properties.
+     */
+    private void lookUp(Exchange exchange) throws InterruptedException {
+        List<?> batch = exchange.getIn().getBody(List.class);
+        List<String> hits = new ArrayList<>(batch.size());
+        for (Object each : batch) {
+            hits.add(((Message) each).getBody(String.class));
+        }
+        List<HitDetailsLookup.Answer> answers = details.details(hits);
+        List<OutgoingAlert> alerts = new ArrayList<>(answers.size());
+        List<Message> rejected = new ArrayList<>(0);
+        for (int i = 0; i < answers.size(); i++) {
+            HitDetailsLookup.Answer answer = answers.get(i);
+            if (answer.failure() != null) {
+                rejected.add(DeadLetter.of((Message) batch.get(i), null, answer.failure(), LOOKUP_ROUTE_ID,
+                        Addresses.ANPR_LOOKUPS));
+            }
+            answer.details().ifPresent(alerts::add);
+        }
+        exchange.setProperty(ALERTS, alerts);
+        exchange.setProperty(REJECTED, rejected);
+        exchange.getIn().removeHeaders("*");
     }
 
     /**

@@ -3,7 +3,11 @@ package org.atalaya.correlation.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The vehicle of a live hit that has gone out already: the registry connector is asked, and its
  * answer becomes the {@code HIT_DETAILS} alert that follows the hit. Reads and hits never wait
- * for the registry; the lookups wait on a queue of their own ({@code atalaya.lookups.anpr}), each
- * in its own transaction, so a lookup the hub could not finish before a crash is made again.
+ * for the registry; the lookups wait on a queue of their own ({@code atalaya.lookups.anpr}), and
+ * a few taken together are asked at once and sent on in one transaction, so a lookup the hub could
+ * not finish before a crash is made again.
  */
 final class HitDetailsLookup {
 
@@ -53,41 +58,68 @@ final class HitDetailsLookup {
     }
 
     /**
-     * The details of the hit in {@code hitJson} (a {@link HitAlert}), or empty when the registry
-     * does not know the vehicle or is no longer installed.
+     * The details of the hit in each of {@code hitJsons} ({@link HitAlert}s), answered in their
+     * order. The registry is asked about all of them before any answer is waited for, so they
+     * run at once (as many as the registry connector runs at once); each may take
+     * {@code timeout} from when it was asked.
      *
-     * @throws RejectedEvent when the text is not a hit, which no retry mends
-     * @throws LookupFailed  when the registry failed or took longer than the timeout
+     * @throws InterruptedException when the thread is stopped while waiting: nothing is answered,
+     *                              and the lookups are made again
      */
-    Optional<OutgoingAlert> details(String hitJson) {
+    List<Answer> details(List<String> hitJsons) throws InterruptedException {
+        VehicleLookup lookup = registry.get();
+        List<CompletableFuture<Answer>> asked = new ArrayList<>(hitJsons.size());
+        for (String hitJson : hitJsons) {
+            asked.add(ask(lookup, hitJson));
+        }
+        List<Answer> answers = new ArrayList<>(asked.size());
+        for (CompletableFuture<Answer> answer : asked) {
+            try {
+                answers.add(answer.get());
+            } catch (ExecutionException impossible) {
+                // every failure of a lookup is an answer (ask)
+                throw new IllegalStateException(impossible.getCause());
+            }
+        }
+        return answers;
+    }
+
+    private CompletableFuture<Answer> ask(VehicleLookup lookup, String hitJson) {
         HitAlert hit;
         try {
             hit = CanonicalJson.mapper().readValue(hitJson, HitAlert.class);
         } catch (IOException notAHit) {
-            throw new RejectedEvent("not a hit: " + notAHit.getMessage(), notAHit);
+            return answered(Answer.failed(new RejectedEvent("not a hit: " + notAHit.getMessage(), notAHit)));
         }
-        VehicleLookup lookup = registry.get();
         if (lookup == null) {
             LOG.debug("Hit {}: no registry connector is installed to look its vehicle up", hit.id());
-            return Optional.empty();
+            return answered(Answer.NONE);
         }
         String country = hit.read().country() != null ? hit.read().country() : hit.entry().country();
+        CompletableFuture<Optional<VehicleDetails>> vehicle;
         try {
-            return lookup.lookup(hit.read().plate(), country, hit.id())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .map(vehicle -> update(hit, vehicle));
-        } catch (ExecutionException failure) {
-            throw failed("the registry could not describe the vehicle of hit " + hit.id() + ": " + failure.getCause(),
-                    failure.getCause());
-        } catch (TimeoutException late) {
-            throw failed("the registry did not describe the vehicle of hit " + hit.id() + " within "
-                    + timeout.toMillis() + " ms", late);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw failed("interrupted looking up the vehicle of hit " + hit.id(), interrupted);
+            vehicle = lookup.lookup(hit.read().plate(), country, hit.id());
         } catch (RuntimeException refused) {
-            throw failed("the registry connector refused the lookup of hit " + hit.id() + ": " + refused, refused);
+            return answered(Answer.failed(failed("the registry connector refused the lookup of hit " + hit.id()
+                    + ": " + refused, refused)));
         }
+        return vehicle.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((known, failure) -> failure == null
+                        ? new Answer(known.map(details -> update(hit, details)), null)
+                        : Answer.failed(failure(hit, failure instanceof CompletionException wrapped
+                                && wrapped.getCause() != null ? wrapped.getCause() : failure)));
+    }
+
+    private LookupFailed failure(HitAlert hit, Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return failed("the registry did not describe the vehicle of hit " + hit.id() + " within "
+                    + timeout.toMillis() + " ms", failure);
+        }
+        return failed("the registry could not describe the vehicle of hit " + hit.id() + ": " + failure, failure);
+    }
+
+    private static CompletableFuture<Answer> answered(Answer answer) {
+        return CompletableFuture.completedFuture(answer);
     }
 
     private static LookupFailed failed(String reason, Throwable cause) {
@@ -101,6 +133,20 @@ final class HitDetailsLookup {
                 clock.instant());
         return new OutgoingAlert(id, AlertKind.HIT_DETAILS, hit.priority(), hit.read().plate(), hit.read().cameraId(),
                 details);
+    }
+
+    /**
+     * What a lookup gave: the {@code HIT_DETAILS} alert, none (the registry does not know the
+     * vehicle, or no registry connector is installed), or, with {@code failure}, why it failed,
+     * which no retry mends: a text that is not a hit, or a {@link LookupFailed}.
+     */
+    record Answer(Optional<OutgoingAlert> details, RejectedEvent failure) {
+
+        static final Answer NONE = new Answer(Optional.empty(), null);
+
+        static Answer failed(RejectedEvent failure) {
+            return new Answer(Optional.empty(), failure);
+        }
     }
 
     /**

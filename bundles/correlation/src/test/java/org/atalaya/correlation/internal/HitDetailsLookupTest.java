@@ -1,7 +1,6 @@
 package org.atalaya.correlation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.anpr.VehicleDetails;
 import org.atalaya.api.anpr.VehicleLookup;
 import org.atalaya.api.event.RejectedEvent;
+import org.atalaya.correlation.internal.HitDetailsLookup.Answer;
 import org.atalaya.runtime.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +47,7 @@ class HitDetailsLookupTest {
     void theRegistrysAnswerBecomesTheDetailsAlertThatFollowsTheHit() throws Exception {
         answers.put("1234BCD", CompletableFuture.completedFuture(Optional.of(details("1234BCD"))));
 
-        OutgoingAlert update = lookup(registry).details(json(hit("1234BCD"))).orElseThrow();
+        OutgoingAlert update = only(lookup(registry).details(List.of(json(hit("1234BCD"))))).details().orElseThrow();
 
         assertThat(asked).containsExactly("1234BCD/ES/hit-r1-1234BCD");
         assertThat(update.kind()).isEqualTo(AlertKind.HIT_DETAILS);
@@ -65,32 +65,63 @@ class HitDetailsLookupTest {
     void aVehicleTheRegistryDoesNotKnowGivesNoDetails() throws Exception {
         answers.put("1234BCD", CompletableFuture.completedFuture(Optional.empty()));
 
-        assertThat(lookup(registry).details(json(hit("1234BCD")))).isEmpty();
+        Answer answer = only(lookup(registry).details(List.of(json(hit("1234BCD")))));
+
+        assertThat(answer.details()).isEmpty();
+        assertThat(answer.failure()).isNull();
     }
 
     @Test
-    void aRegistryThatFailsTimesOutOrThrowsFailsTheLookupWithItsReasonAndNoRetry() {
+    void aRegistryThatFailsTimesOutOrThrowsFailsTheLookupWithItsReasonAndNoRetry() throws Exception {
         answers.put("1234BCD", CompletableFuture.failedFuture(new IllegalStateException("registry away")));
         VehicleLookup throwing = (plate, country, hitId) -> {
             throw new IllegalStateException("connector stopping");
         };
 
-        assertThatThrownBy(() -> lookup(registry).details(json(hit("1234BCD"))))
-                .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("registry away")
-                // the connector retried already: the hub's error handling dead-letters it without retrying
-                .isInstanceOf(RejectedEvent.class);
-        assertThatThrownBy(() -> lookup(registry).details(json(hit("5678FGH"))))
+        // the connector retried already: the lookup is dead-lettered with its reason, without retrying
+        assertThat(only(lookup(registry).details(List.of(json(hit("1234BCD"))))).failure())
+                .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("registry away");
+        assertThat(only(lookup(registry).details(List.of(json(hit("5678FGH"))))).failure())
                 .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("within 200 ms");
-        assertThatThrownBy(() -> lookup(throwing).details(json(hit("1234BCD"))))
+        assertThat(only(lookup(throwing).details(List.of(json(hit("1234BCD"))))).failure())
                 .isInstanceOf(HitDetailsLookup.LookupFailed.class).hasMessageContaining("connector stopping");
     }
 
     @Test
+    void theHitsOfABatchAreAskedAboutAtOnceAndEachIsAnsweredOnItsOwn() throws Exception {
+        // the first answer comes only once the last hit has been asked about: asked one after the
+        // other, the first would have timed out
+        CompletableFuture<Optional<VehicleDetails>> first = new CompletableFuture<>();
+        answers.put("1234BCD", first);
+        answers.put("5678FGH", CompletableFuture.failedFuture(new IllegalStateException("registry away")));
+        VehicleLookup registryAnsweringTheFirstLast = (plate, country, hitId) -> {
+            CompletableFuture<Optional<VehicleDetails>> answer = registry.lookup(plate, country, hitId);
+            if (plate.equals("9012JKL")) {
+                first.complete(Optional.of(details("1234BCD")));
+            }
+            return answer;
+        };
+        answers.put("9012JKL", CompletableFuture.completedFuture(Optional.empty()));
+
+        List<Answer> batch = lookup(registryAnsweringTheFirstLast).details(List.of(json(hit("1234BCD")),
+                json(hit("5678FGH")), "{\"id\":", json(hit("9012JKL"))));
+
+        assertThat(batch).hasSize(4);
+        assertThat(batch.get(0).details()).map(OutgoingAlert::id).contains("details-hit-r1-1234BCD");
+        assertThat(batch.get(1).failure()).hasMessageContaining("registry away");
+        assertThat(batch.get(2).failure()).isInstanceOf(RejectedEvent.class).hasMessageStartingWith("not a hit");
+        assertThat(batch.get(3).details()).isEmpty();
+        assertThat(batch.get(3).failure()).isNull();
+        assertThat(asked).containsExactly("1234BCD/ES/hit-r1-1234BCD", "5678FGH/ES/hit-r1-5678FGH",
+                "9012JKL/ES/hit-r1-9012JKL");
+    }
+
+    @Test
     void whatIsNotAHitIsRejectedAndARemovedRegistryGivesNoDetails() throws Exception {
-        assertThatThrownBy(() -> lookup(registry).details("{\"id\":"))
+        assertThat(only(lookup(registry).details(List.of("{\"id\":"))).failure())
                 .isInstanceOf(RejectedEvent.class).hasMessageStartingWith("not a hit");
 
-        assertThat(lookup(null).details(json(hit("1234BCD")))).isEmpty();
+        assertThat(only(lookup(null).details(List.of(json(hit("1234BCD"))))).details()).isEmpty();
         assertThat(asked).isEmpty();
     }
 
@@ -103,6 +134,11 @@ class HitDetailsLookupTest {
 
         assertThat(HitDetailsLookup.asks(live)).isTrue();
         assertThat(HitDetailsLookup.asks(past)).isFalse();
+    }
+
+    private static Answer only(List<Answer> answers) {
+        assertThat(answers).hasSize(1);
+        return answers.get(0);
     }
 
     private static String json(OutgoingAlert alert) throws Exception {

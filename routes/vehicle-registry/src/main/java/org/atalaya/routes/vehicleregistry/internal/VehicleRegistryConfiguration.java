@@ -82,6 +82,8 @@ public @interface VehicleRegistryConfiguration {
             + " the ministry is away; notices wait on the broker, in order, meanwhile.")
     long noticeMaxBackoffSeconds() default 60;
 
-    @AttributeDefinition(description = "Vehicle lookups running at once; more wait their turn.")
-    int lookupThreads() default 4;
+    @AttributeDefinition(description = "Vehicle lookups running at once; more wait their turn, and their wait counts"
+            + " in the correlation's lookupTimeoutMillis. The correlation asks up to lookupConsumers times lookupBatch"
+            + " (4 x 4) at once.")
+    int lookupThreads() default 16;
 }
