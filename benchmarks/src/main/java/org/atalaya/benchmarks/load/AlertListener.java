@@ -24,7 +24,9 @@ import org.HdrHistogram.Recorder;
  * from the read's send (told by {@link #sent}) to the alert's arrival here, in microseconds, and
  * how that time divides at the alert's {@code raisedAt} (the correlation's clock, the same as the
  * harness's on one machine): the read's way to the match, and the alert's way from the match to
- * the control centre.
+ * the control centre. And for each hit whose {@code HIT_DETAILS} alert (the vehicle's details,
+ * looked up at the Interior Ministry after the hit went out) follows on the stream, the time
+ * between the two arrivals.
  */
 public final class AlertListener implements AutoCloseable {
 
@@ -37,6 +39,9 @@ public final class AlertListener implements AutoCloseable {
     private final Recorder latency = new Recorder(3);
     private final Recorder toMatch = new Recorder(3);
     private final Recorder fromMatch = new Recorder(3);
+    /** Per hit streamed while recording: its arrival as {@code System.nanoTime()}, until its details arrive. */
+    private final ConcurrentHashMap<String, Long> hitArrived = new ConcurrentHashMap<>();
+    private final Recorder detailsAfterHit = new Recorder(3);
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
@@ -45,9 +50,11 @@ public final class AlertListener implements AutoCloseable {
     private final Thread reader;
     private volatile boolean recording;
 
-    private AlertListener(Workload workload, InputStream body) {
+    /** Reads {@code body}, a stream of Server-Sent Events, on a thread of its own. */
+    AlertListener(Workload workload, InputStream body, boolean recording) {
         this.workload = workload;
         this.body = body;
+        this.recording = recording;
         this.reader = new Thread(this::read, "alert-stream");
         reader.setDaemon(true);
         reader.start();
@@ -60,7 +67,7 @@ public final class AlertListener implements AutoCloseable {
             throw new IllegalStateException("the alert stream was refused: " + response.statusCode() + " "
                     + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
         }
-        AlertListener listener = new AlertListener(workload, response.body());
+        AlertListener listener = new AlertListener(workload, response.body(), false);
         if (!listener.opened.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the alert stream did not open");
         }
@@ -86,6 +93,8 @@ public final class AlertListener implements AutoCloseable {
                 if (line.isEmpty()) {
                     if ("hit".equals(name)) {
                         hit(data.toString());
+                    } else if ("hit_details".equals(name)) {
+                        details(data.toString());
                     }
                     name = null;
                     data.setLength(0);
@@ -117,6 +126,9 @@ public final class AlertListener implements AutoCloseable {
         } else {
             hits.incrementAndGet();
             long[] sent = sentAt.remove(n);
+            if (recording) {
+                hitArrived.put(alert.at("/alert/id").asText(), arrived);
+            }
             if (sent != null && recording) {
                 latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent[0])));
                 String raised = alert.at("/alert/raisedAt").asText(null);
@@ -127,6 +139,20 @@ public final class AlertListener implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void details(String data) throws IOException {
+        long arrived = System.nanoTime();
+        Long hit = hitArrived.remove(JSON.readTree(data).at("/alert/hitId").asText());
+        if (hit != null && recording) {
+            detailsAfterHit.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - hit)));
+        }
+    }
+
+    /** Until the stream has ended, at most {@code millis}; whether it has. */
+    boolean awaitEnd(long millis) throws InterruptedException {
+        reader.join(millis);
+        return !reader.isAlive();
     }
 
     public long hits() {
@@ -154,6 +180,11 @@ public final class AlertListener implements AutoCloseable {
     /** Of those: from the alert's {@code raisedAt} to its arrival here, in microseconds. */
     public Histogram fromMatch() {
         return fromMatch.getIntervalHistogram();
+    }
+
+    /** From a hit's arrival to its {@code HIT_DETAILS} alert's, in microseconds. */
+    public Histogram detailsAfterHit() {
+        return detailsAfterHit.getIntervalHistogram();
     }
 
     private static long epochMicros(Instant instant) {

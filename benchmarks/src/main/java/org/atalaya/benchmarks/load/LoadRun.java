@@ -342,6 +342,7 @@ public final class LoadRun {
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
+            percentiles("LATENCY a hit -> its vehicle's details (HIT_DETAILS) on the stream", alerts.detailsAfterHit());
             if (undrained != null) {
                 throw new IllegalStateException(undrained);
             }
