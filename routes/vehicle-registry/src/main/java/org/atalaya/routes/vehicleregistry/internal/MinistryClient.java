@@ -21,6 +21,8 @@ import org.apache.cxf.headers.Header;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.atalaya.registry.v1.Hit;
 import org.atalaya.registry.v1.HotlistChanges;
@@ -37,6 +39,11 @@ import org.atalaya.registry.v1.VehicleRegistryService;
  * a client certificate for mutual TLS when one is configured. Credentials come from the
  * configuration only. The port is shared by the sync, the lookups and the hit notices: CXF client
  * calls are thread-safe as long as nobody changes the request context, which is set once here.
+ *
+ * <p>Calls go over the JDK's {@code HttpURLConnection}, not CXF's default conduit on the JDK's
+ * {@code HttpClient}: each call blocks one of the connector's threads anyway, and that conduit
+ * adds a pipe and a hand-off to the client's own threads to every call, which at 50 lookups a
+ * second took about 0.1 of the hub's cores (BENCHMARKS, sixteenth).
  */
 final class MinistryClient implements AutoCloseable {
 
@@ -62,6 +69,8 @@ final class MinistryClient implements AutoCloseable {
         thread.setContextClassLoader(MinistryClient.class.getClassLoader());
         Bus bus = BusFactory.newInstance().createBus();
         try {
+            bus.setExtension((HTTPConduitFactory) (transport, owner, endpoint, target)
+                    -> new URLConnectionHTTPConduit(owner, endpoint, target), HTTPConduitFactory.class);
             JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
             factory.setBus(bus);
             factory.setServiceClass(VehicleRegistry.class);
@@ -100,6 +109,11 @@ final class MinistryClient implements AutoCloseable {
 
     String address() {
         return address;
+    }
+
+    /** What the calls go through. */
+    HTTPConduit conduit() {
+        return (HTTPConduit) ClientProxy.getClient(port).getConduit();
     }
 
     HotlistPage snapshotPage(String pageToken, int pageSize) throws Exception {

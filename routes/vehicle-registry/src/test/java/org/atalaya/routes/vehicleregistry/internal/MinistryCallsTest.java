@@ -12,6 +12,7 @@ import javax.xml.ws.soap.SOAPFaultException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.atalaya.registry.v1.InvalidRequestFault;
 import org.atalaya.simulators.registry.RegistrySimulator;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class MinistryCallsTest {
     void stop() {
         client.close();
         ministry.close();
+    }
+
+    @Test
+    void callsGoOverTheJdksUrlConnectionWithoutThreadsOfTheirOwn() throws Exception {
+        // exactly that conduit: CXF's conduit on the JDK's HttpClient is a subclass of it
+        assertThat(client.conduit().getClass()).isEqualTo(URLConnectionHTTPConduit.class);
+        assertThat(client.lookup("1234BCD", "ES")).isPresent();
     }
 
     @Test
