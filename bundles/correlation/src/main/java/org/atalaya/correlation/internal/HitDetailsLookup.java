@@ -76,9 +76,10 @@ final class HitDetailsLookup {
         for (CompletableFuture<Answer> answer : asked) {
             try {
                 answers.add(answer.get());
-            } catch (ExecutionException impossible) {
-                // every failure of a lookup is an answer (ask)
-                throw new IllegalStateException(impossible.getCause());
+            } catch (ExecutionException notAnAnswer) {
+                // a lookup's failures are answers (ask); this is the hub's own (making the alert),
+                // which fails the batch: it is rolled back and redelivered
+                throw new IllegalStateException(notAnAnswer.getCause());
             }
         }
         return answers;
@@ -106,11 +107,12 @@ final class HitDetailsLookup {
         return vehicle.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((known, failure) -> failure == null
                         ? new Answer(known.map(details -> update(hit, details)), null)
-                        : Answer.failed(failure(hit, failure instanceof CompletionException wrapped
-                                && wrapped.getCause() != null ? wrapped.getCause() : failure)));
+                        : Answer.failed(failure(hit, failure)));
     }
 
-    private LookupFailed failure(HitAlert hit, Throwable failure) {
+    private LookupFailed failure(HitAlert hit, Throwable thrown) {
+        Throwable failure = thrown instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : thrown;
         if (failure instanceof TimeoutException) {
             return failed("the registry did not describe the vehicle of hit " + hit.id() + " within "
                     + timeout.toMillis() + " ms", failure);
