@@ -241,6 +241,8 @@ public final class LoadRun {
 
     /** The longest the latency phase waits, past {@code warmupSeconds}, for the hub to be warm. */
     private static final int MAX_EXTRA_WARMUP_SECONDS = 600;
+    /** The latency phase's windows, each with a p99 of its own (LatencyWindows). */
+    private static final int WINDOW_SECONDS = 20;
     /** The JIT compilers' share of the cores, over 10 s, under which the hub counts as compiled. */
     private static final double JIT_SETTLED_CORES = 0.05;
 
@@ -269,6 +271,8 @@ public final class LoadRun {
             long start = System.nanoTime();
             ProcessStats cpuAtStart = ProcessStats.of(pid);
             ProcessStats cpuAtWarm = null;
+            // a window holds at least half of what WINDOW_SECONDS of hits should bring
+            LatencyWindows windows = new LatencyWindows((long) options.rate() * WINDOW_SECONDS / options.hitEvery() / 2);
             ProcessStats tenSecondsAgo = cpuAtStart;
             double jitCores = Double.MAX_VALUE;
             double warmSeconds = 0;
@@ -296,6 +300,9 @@ public final class LoadRun {
                             now.coresSince(tenSecondsAgo, 10), jitCores,
                             queues.anprDepths());
                     tenSecondsAgo = now;
+                }
+                if (cpuAtWarm != null && n % ((long) options.rate() * WINDOW_SECONDS) == 0) {
+                    windows.add(alerts.latencies());
                 }
                 if (workload.hits(n)) {
                     alerts.sent(n);
@@ -339,7 +346,13 @@ public final class LoadRun {
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
                     cpuAtEnd.coresSince(cpuAtStart, cpuSeconds), cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
             report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", measuredJitCores);
-            percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", alerts.latencies());
+            windows.add(alerts.latencies());
+            percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", windows.total());
+            double[] spread = windows.spread();
+            if (spread.length > 0) {
+                report.line("  p99 of each %d s: lowest %.1f ms, median %.1f ms, highest %.1f ms, of %d windows",
+                        WINDOW_SECONDS, spread[0], spread[1], spread[2], windows.windowP99s().size());
+            }
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
             percentiles("LATENCY a hit -> its vehicle's details (HIT_DETAILS) on the stream", alerts.detailsAfterHit());
