@@ -2,15 +2,16 @@ package org.atalaya.benchmarks.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 
 /**
  * A run's latencies taken window by window: the whole run's histogram, and the p99 of each window
- * that holds enough values to have one. One run's p99 hangs on its few slowest moments (a
- * collection pause, a compaction, the backlog after either), so two runs of the same build can
- * differ by a quarter; the spread of the windows' p99s says, from one run, how far its p99 is
- * to be trusted.
+ * that holds enough values to have one. A run's p99 hangs on its few slowest moments (a collection
+ * pause, a compaction, the backlog after either); the spread of its windows' p99s shows how much
+ * of it is one moment's. Two runs of one build still differ by more than that (BENCHMARKS.md,
+ * seventeenth): compare builds over several runs.
  */
 final class LatencyWindows {
 
@@ -36,17 +37,17 @@ final class LatencyWindows {
         return total;
     }
 
-    /** The p99 of each full window, in milliseconds, in the order they were added. */
-    List<Double> windowP99s() {
-        return List.copyOf(windowP99s);
-    }
-
-    /** The windows' p99s, sorted: the lowest, the median, the highest; empty without a full window. */
-    double[] spread() {
+    /** The full windows' p99s: the lowest, the median and the highest; empty without a full window. */
+    Optional<Spread> spread() {
         if (windowP99s.isEmpty()) {
-            return new double[0];
+            return Optional.empty();
         }
         List<Double> sorted = windowP99s.stream().sorted().toList();
-        return new double[] {sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)};
+        return Optional.of(new Spread(sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                sorted.size()));
+    }
+
+    /** The p99s of a run's full windows, in milliseconds. */
+    record Spread(double lowest, double median, double highest, int windows) {
     }
 }

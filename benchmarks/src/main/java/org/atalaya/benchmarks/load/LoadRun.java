@@ -348,11 +348,9 @@ public final class LoadRun {
             report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", measuredJitCores);
             windows.add(alerts.latencies());
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", windows.total());
-            double[] spread = windows.spread();
-            if (spread.length > 0) {
-                report.line("  p99 of each %d s: lowest %.1f ms, median %.1f ms, highest %.1f ms, of %d windows",
-                        WINDOW_SECONDS, spread[0], spread[1], spread[2], windows.windowP99s().size());
-            }
+            windows.spread().ifPresent(spread -> report.line("  p99 of each %d s: lowest %.1f ms, median %.1f ms,"
+                    + " highest %.1f ms, of %d windows", WINDOW_SECONDS, spread.lowest(), spread.median(),
+                    spread.highest(), spread.windows()));
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
             percentiles("LATENCY a hit -> its vehicle's details (HIT_DETAILS) on the stream", alerts.detailsAfterHit());

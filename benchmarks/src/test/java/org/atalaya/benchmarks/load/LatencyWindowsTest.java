@@ -17,11 +17,11 @@ class LatencyWindowsTest {
 
         assertThat(windows.total().getTotalCount()).isEqualTo(650);
         assertThat(windows.total().getMaxValue()).isBetween(899_000L, 901_000L);
-        assertThat(windows.windowP99s()).hasSize(3);
-        double[] spread = windows.spread();
-        assertThat(spread[0]).as("lowest").isBetween(9.9, 10.1);
-        assertThat(spread[1]).as("median").isBetween(19.9, 20.1);
-        assertThat(spread[2]).as("highest").isBetween(399.0, 401.0);
+        LatencyWindows.Spread spread = windows.spread().orElseThrow();
+        assertThat(spread.lowest()).isBetween(9.9, 10.1);
+        assertThat(spread.median()).isBetween(19.9, 20.1);
+        assertThat(spread.highest()).isBetween(399.0, 401.0);
+        assertThat(spread.windows()).isEqualTo(3);
     }
 
     @Test
