@@ -26,16 +26,25 @@ import org.slf4j.LoggerFactory;
  * without this: 5.7 GiB of file after 600,000 reads, 7 % of it current.
  *
  * <p>Each run asks H2 to rewrite the chunks less than {@value #TARGET_FILL_RATE} % current (H2's
- * own default), copying at most {@value #WRITE_LIMIT_BYTES} bytes of current pages a run, and writes
- * the copies at once (not in the next commit of a route); H2 rewrites only chunks older
- * than its retention time (45 s by default) and frees them later still: at 1,000 reads/s the file
- * grew at up to 17 MB/s for six minutes, then at about 2 MB/s, where it kept the write rate without. The store's handle is reached through H2's connection; H2 exports the connection and
- * the store, not the classes in between, so those two steps are made by name.
+ * own default), copying at most {@value #WRITE_LIMIT_BYTES} bytes of current pages a run, and
+ * writes the copies at once (not in the next commit of a route); H2 rewrites only chunks older
+ * than its retention time (45 s by default) and frees them later still: at 1,000 reads/s the
+ * file grew at up to 17 MB/s for six minutes, then at about 2 MB/s, where it kept the write rate
+ * without.
+ *
+ * <p>The runs are small and frequent because H2 holds its store's lock for the whole of one,
+ * and every commit (an agency's alert stored, a disclosure recorded) waits for that lock. With
+ * 4 MiB a second in one run, the lock was held p50 106, max 756 ms a run, and the alerts' p99 at
+ * 1,000 reads/s was 278–371 ms; in pieces of 512 KiB eight times a second, about 200 ms, as
+ * with no compaction at all (BENCHMARKS.md, seventeenth).
+ *
+ * <p>The store's handle is reached through H2's connection; H2 exports the connection and the
+ * store, not the classes in between, so those two steps are made by name.
  */
 final class H2Compaction implements Runnable {
 
     static final int TARGET_FILL_RATE = 90;
-    static final int WRITE_LIMIT_BYTES = 4 << 20;
+    static final int WRITE_LIMIT_BYTES = 512 << 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 

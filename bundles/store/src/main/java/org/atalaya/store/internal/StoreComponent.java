@@ -41,8 +41,8 @@ public class StoreComponent {
     static final String PID = "org.atalaya.store";
     static final String PURGE_THREAD = "atalaya-store-purge";
     static final String COMPACTION_THREAD = "atalaya-store-h2-compaction";
-    /** How often an embedded H2 database's file is compacted, as H2's own housekeeping would. */
-    static final long COMPACTION_INTERVAL_MILLIS = 1000;
+    /** How often an embedded H2 database's file is compacted, a small piece each time (H2Compaction). */
+    static final long COMPACTION_INTERVAL_MILLIS = 125;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
