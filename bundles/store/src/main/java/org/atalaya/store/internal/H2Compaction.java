@@ -45,6 +45,8 @@ final class H2Compaction implements Runnable {
 
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_BYTES = 512 << 10;
+    /** How often a run is made: with the limit above, at most 4 MiB a second. */
+    static final long INTERVAL_MILLIS = 125;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 

@@ -41,8 +41,6 @@ public class StoreComponent {
     static final String PID = "org.atalaya.store";
     static final String PURGE_THREAD = "atalaya-store-purge";
     static final String COMPACTION_THREAD = "atalaya-store-h2-compaction";
-    /** How often an embedded H2 database's file is compacted, a small piece each time (H2Compaction). */
-    static final long COMPACTION_INTERVAL_MILLIS = 125;
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
@@ -71,9 +69,9 @@ public class StoreComponent {
         apply(config);
         H2Compaction.of(dataSource).ifPresent(compaction -> {
             compactionThread = daemonThread(COMPACTION_THREAD);
-            compactionThread.scheduleWithFixedDelay(compaction, COMPACTION_INTERVAL_MILLIS, COMPACTION_INTERVAL_MILLIS,
-                    TimeUnit.MILLISECONDS);
-            LOG.info("Embedded H2: its file is compacted every {} ms", COMPACTION_INTERVAL_MILLIS);
+            compactionThread.scheduleWithFixedDelay(compaction, H2Compaction.INTERVAL_MILLIS,
+                    H2Compaction.INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            LOG.info("Embedded H2: its file is compacted every {} ms", H2Compaction.INTERVAL_MILLIS);
         });
     }
 

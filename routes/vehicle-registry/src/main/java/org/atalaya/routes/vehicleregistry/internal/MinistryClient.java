@@ -50,11 +50,13 @@ final class MinistryClient implements AutoCloseable {
     private final Bus bus;
     private final VehicleRegistry port;
     private final String address;
+    private final HTTPConduit conduit;
 
-    private MinistryClient(Bus bus, VehicleRegistry port, String address) {
+    private MinistryClient(Bus bus, VehicleRegistry port, String address, HTTPConduit conduit) {
         this.bus = bus;
         this.port = port;
         this.address = address;
+        this.conduit = conduit;
     }
 
     /**
@@ -98,7 +100,7 @@ final class MinistryClient implements AutoCloseable {
             if (tls != null) {
                 conduit.setTlsClientParameters(tls.parameters());
             }
-            return new MinistryClient(bus, port, address);
+            return new MinistryClient(bus, port, address, conduit);
         } catch (GeneralSecurityException | IOException | RuntimeException failed) {
             bus.shutdown(false);
             throw failed;
@@ -113,7 +115,7 @@ final class MinistryClient implements AutoCloseable {
 
     /** What the calls go through. */
     HTTPConduit conduit() {
-        return (HTTPConduit) ClientProxy.getClient(port).getConduit();
+        return conduit;
     }
 
     HotlistPage snapshotPage(String pageToken, int pageSize) throws Exception {
