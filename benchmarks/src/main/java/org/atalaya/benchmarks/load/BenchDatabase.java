@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,14 @@ import java.util.Map;
  * database: an existing database and role, given by the environment variables
  * {@value #URL}, {@value #USER} and {@value #PASSWORD} (the password is never printed). The run
  * empties it first (everything the role owns), so each run starts from the schema's first
- * migration as a new hub does; give the harness a database of its own.
+ * migration as a new hub does; give the harness a database of its own. The read archive is kept
+ * in it too, as the archive's data source allows.
  */
 final class BenchDatabase {
 
-    static final String DATASOURCE_FILE = "org.ops4j.datasource-atalaya.cfg";
+    /** The hub's data source and the read archive's. */
+    static final List<String> DATASOURCE_FILES = List.of("org.ops4j.datasource-atalaya.cfg",
+            "org.ops4j.datasource-atalaya-archive.cfg");
     static final String URL = "ATALAYA_BENCH_POSTGRESQL_URL";
     static final String USER = "ATALAYA_BENCH_POSTGRESQL_USER";
     static final String PASSWORD = "ATALAYA_BENCH_POSTGRESQL_PASSWORD";
@@ -23,7 +27,7 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    /** Empties the database and returns the hub's data-source settings for it. */
+    /** Empties the database and returns the data sources' settings for it. */
     static Map<String, ?> postgresql(Report report) throws SQLException {
         String url = environment(URL);
         String user = environment(USER);

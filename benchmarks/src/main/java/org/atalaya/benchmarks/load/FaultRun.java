@@ -120,7 +120,7 @@ public final class FaultRun {
                         Testbed.seconds(start), deadLetters);
             }
             hub.stop(Duration.ofMinutes(2));
-            Verdict verdict = Verdict.check(hub.databaseUrl(), workload, options.reads());
+            Verdict verdict = Verdict.check(hub.databaseUrl(), hub.archiveUrl(), workload, options.reads());
             report.line("VERDICT %s", verdict);
             return verdict;
         }

@@ -549,14 +549,16 @@ public final class HostileRun {
             throws SQLException {
         Set<String> reads = new HashSet<>();
         Set<String> matches = new HashSet<>();
+        try (Connection archive = DriverManager.getConnection(hub.archiveUrl(), "atalaya", "");
+                Statement query = archive.createStatement();
+                ResultSet rows = query.executeQuery("SELECT id, plate FROM plate_read")) {
+            while (rows.next()) {
+                reads.add(rows.getString(1));
+                reads.add(rows.getString(2));
+            }
+        }
         try (Connection db = DriverManager.getConnection(hub.databaseUrl(), "atalaya", "");
                 Statement query = db.createStatement()) {
-            try (ResultSet rows = query.executeQuery("SELECT id, plate FROM plate_read")) {
-                while (rows.next()) {
-                    reads.add(rows.getString(1));
-                    reads.add(rows.getString(2));
-                }
-            }
             try (ResultSet rows = query.executeQuery("SELECT id, image_ref FROM face_match_held UNION ALL "
                     + "SELECT id, image_ref FROM face_match_delivered")) {
                 while (rows.next()) {

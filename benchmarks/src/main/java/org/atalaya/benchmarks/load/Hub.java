@@ -208,7 +208,16 @@ public final class Hub implements AutoCloseable {
 
     /** The hub's H2 database, which only a stopped hub leaves to others. */
     public String databaseUrl() {
-        return "jdbc:h2:file:" + home.resolve("data/atalaya/atalaya") + ";ACCESS_MODE_DATA=r";
+        return h2Url("atalaya");
+    }
+
+    /** The hub's H2 read archive (the plate reads), which only a stopped hub leaves to others. */
+    public String archiveUrl() {
+        return h2Url("archive");
+    }
+
+    private String h2Url(String name) {
+        return "jdbc:h2:file:" + home.resolve("data/atalaya").resolve(name) + ";ACCESS_MODE_DATA=r";
     }
 
     @Override

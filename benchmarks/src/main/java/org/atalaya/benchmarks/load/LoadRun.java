@@ -98,7 +98,8 @@ public final class LoadRun {
             settings.put("org.atalaya.correlation.anpr.cfg", Map.of("consumers", options.hubConsumers()));
         }
         if (options.database().equals("postgresql")) {
-            settings.put(BenchDatabase.DATASOURCE_FILE, BenchDatabase.postgresql(report));
+            Map<String, ?> postgresql = BenchDatabase.postgresql(report);
+            BenchDatabase.DATASOURCE_FILES.forEach(file -> settings.put(file, postgresql));
         } else if (!options.database().equals("h2")) {
             throw new IllegalArgumentException("database: h2 or postgresql, not " + options.database());
         }

@@ -46,8 +46,8 @@ public record Verdict(long reads, long stored, long missing, long strangers, lon
                 duplicateHits, unexpectedHits, examples.isEmpty() ? "" : "; e.g. " + examples);
     }
 
-    /** Reads the hub's H2 database (the hub must be stopped). */
-    public static Verdict check(String url, Workload workload, long reads) throws SQLException {
+    /** Reads the hub's H2 database and its read archive (the hub must be stopped). */
+    public static Verdict check(String url, String archiveUrl, Workload workload, long reads) throws SQLException {
         List<String> examples = new ArrayList<>();
         BitSet storedReads = new BitSet();
         long strangers = 0;
@@ -56,8 +56,9 @@ public record Verdict(long reads, long stored, long missing, long strangers, lon
         long missingHits = 0;
         long duplicateHits = 0;
         long unexpectedHits = 0;
-        try (Connection db = DriverManager.getConnection(url, "atalaya", "")) {
-            try (PreparedStatement query = db.prepareStatement(
+        try (Connection archive = DriverManager.getConnection(archiveUrl, "atalaya", "");
+                Connection db = DriverManager.getConnection(url, "atalaya", "")) {
+            try (PreparedStatement query = archive.prepareStatement(
                     "SELECT id FROM plate_read WHERE id LIKE ?")) {
                 query.setString(1, workload.run() + "-%");
                 try (ResultSet rows = query.executeQuery()) {

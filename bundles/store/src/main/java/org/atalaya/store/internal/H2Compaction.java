@@ -3,6 +3,10 @@ package org.atalaya.store.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -57,13 +61,24 @@ final class H2Compaction implements Runnable {
     }
 
     /**
-     * The compaction of the embedded H2 database {@code dataSource} connects to; empty for another
-     * database, or an H2 reached over the network (its server keeps its own file).
+     * The compactions of the embedded H2 databases the data sources connect to, one for each file:
+     * two data sources may name the same database (the read archive kept with the hub's tables).
+     * Another database, or an H2 reached over the network (its server keeps its own file), has none.
      */
-    static Optional<H2Compaction> of(DataSource dataSource) {
+    static List<H2Compaction> of(List<DataSource> dataSources) {
+        Map<MVStore, H2Compaction> byFile = new IdentityHashMap<>();
+        List<H2Compaction> compactions = new ArrayList<>();
+        for (DataSource dataSource : dataSources) {
+            withStore(dataSource).filter(found -> byFile.putIfAbsent(found.getKey(), found.getValue()) == null)
+                    .ifPresent(found -> compactions.add(found.getValue()));
+        }
+        return compactions;
+    }
+
+    private static Optional<Map.Entry<MVStore, H2Compaction>> withStore(DataSource dataSource) {
         H2Compaction compaction = new H2Compaction(dataSource);
         try {
-            return compaction.store().isPresent() ? Optional.of(compaction) : Optional.empty();
+            return compaction.store().map(store -> Map.entry(store, compaction));
         } catch (SQLException | ReflectiveOperationException | LinkageError | RuntimeException notEmbeddedH2) {
             LOG.debug("No embedded H2 database to compact", notEmbeddedH2);
             return Optional.empty();

@@ -21,9 +21,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Every plate read, kept for the retention period: for past-hit matching when a plate is
- * listed, for clone investigations and for the Ministry of Justice. Reads are written in
- * batches; a read already stored (a redelivered one) is not stored twice.
+ * Every plate read, kept for the retention period in the read archive's database
+ * ({@link StoreComponent#archive()}): for past-hit matching when a plate is listed, for clone
+ * investigations and for the Ministry of Justice. Reads are written in batches; a read already
+ * stored (a redelivered one) is not stored twice.
  */
 @Component(service = PlateReadRepository.class)
 public final class PlateReadStore implements PlateReadRepository {
@@ -35,7 +36,7 @@ public final class PlateReadStore implements PlateReadRepository {
 
     @Activate
     public PlateReadStore(@Reference StoreComponent store) {
-        this(store.database());
+        this(store.archive());
     }
 
     public PlateReadStore(Database database) {

@@ -12,14 +12,16 @@ import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's database: H2 embedded by default, PostgreSQL in production. Brings the schema up to
- * date with Flyway (scripts in {@code db/migration}), runs the stores' work on a connection, and
- * tells the few places where the two SQL dialects differ.
+ * The hub's database: H2 embedded by default, PostgreSQL in production. Brings a schema up to
+ * date with Flyway (the hub's scripts in {@code db/migration}, the read archive's in
+ * {@code db/archive}), runs the stores' work on a connection, and tells the few places where the
+ * two SQL dialects differ.
  */
 public final class Database {
 
@@ -58,19 +60,49 @@ public final class Database {
         this.groups = new CommitGroups(this, GROUP_LIMIT);
     }
 
-    /** Migrates the schema and returns the database, ready for use. */
+    /**
+     * The two schemas the hub keeps, each migrated by its own scripts and history: they may live in
+     * two databases or in one.
+     */
+    public enum Schema {
+        /** Everything but the read archive: cameras, the hotlist, alerts, the audit log. */
+        HUB("classpath:db/migration", "flyway_schema_history"),
+        /** The plate reads of the retention period: the hub's largest table, and its most written. */
+        ARCHIVE("classpath:db/archive", "archive_schema_history");
+
+        private final String scripts;
+        private final String history;
+
+        Schema(String scripts, String history) {
+            this.scripts = scripts;
+            this.history = history;
+        }
+    }
+
+    /** Migrates the hub's schema and returns the database, ready for use. */
     public static Database open(DataSource dataSource) throws SQLException {
-        MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+        return open(dataSource, Schema.HUB);
+    }
+
+    /** Migrates {@code schema} and returns the database, ready for use. */
+    public static Database open(DataSource dataSource, Schema schema) throws SQLException {
+        FluentConfiguration flyway = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .locations(schema.scripts)
+                .table(schema.history);
+        if (schema == Schema.ARCHIVE) {
+            // Flyway refuses a database that holds tables and no history of its own scripts: the
+            // archive's history is begun below its first script, which creates only what is missing
+            flyway.baselineOnMigrate(true).baselineVersion("0");
+        }
+        MigrateResult result = flyway.load().migrate();
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             dialect = product.toLowerCase(Locale.ROOT).contains("postgres") ? Dialect.POSTGRESQL : Dialect.H2;
-            LOG.info("Database {} {} at schema version {} ({} migrations applied now)", product,
-                    connection.getMetaData().getDatabaseProductVersion(), result.targetSchemaVersion,
+            LOG.info("Database {} {}: {} schema at version {} ({} migrations applied now)", product,
+                    connection.getMetaData().getDatabaseProductVersion(),
+                    schema.name().toLowerCase(Locale.ROOT), result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
         return new Database(dataSource, dialect);

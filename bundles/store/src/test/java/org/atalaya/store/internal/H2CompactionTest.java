@@ -1,6 +1,6 @@
 package org.atalaya.store.internal;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,7 @@ class H2CompactionTest {
 
     @Test
     void anEmbeddedH2FileWrittenOneCommitAtATimeIsMostlyCurrentDataOnceCompacted() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("atalaya") + ";WRITE_DELAY=0;RETENTION_TIME=0");
-        h2.setUser("atalaya");
-        h2.setPassword("");
+        JdbcDataSource h2 = file("atalaya");
         try (Connection open = h2.getConnection()) {
             try (Statement statement = open.createStatement()) {
                 statement.execute("CREATE TABLE plate_read (id BIGINT PRIMARY KEY, camera_id VARCHAR(64), plate VARCHAR(16))");
@@ -45,7 +43,7 @@ class H2CompactionTest {
                     open.commit();
                 }
             }
-            H2Compaction compaction = H2Compaction.of(h2).orElseThrow();
+            H2Compaction compaction = H2Compaction.of(List.of(h2)).get(0);
             int before = compaction.chunksFillRate();
             long sizeBefore = Files.size(folder.resolve("atalaya.mv.db"));
             for (int run = 0; run < 5; run++) {
@@ -66,6 +64,26 @@ class H2CompactionTest {
         memory.setUser("atalaya");
         memory.setPassword("");
 
-        assertFalse(H2Compaction.of(memory).isPresent());
+        assertTrue(H2Compaction.of(List.of(memory)).isEmpty());
+    }
+
+    @Test
+    void twoDataSourcesOfOneFileHaveOneCompactionAndTwoFilesTwo() throws Exception {
+        JdbcDataSource hub = file("atalaya");
+        JdbcDataSource archiveWithTheHub = file("atalaya");
+        JdbcDataSource archiveApart = file("archive");
+        // open while asked, as the hub's pools keep them: an embedded H2 closes with its last connection
+        try (Connection openHub = hub.getConnection(); Connection openArchive = archiveApart.getConnection()) {
+            assertEquals(1, H2Compaction.of(List.of(hub, archiveWithTheHub)).size());
+            assertEquals(2, H2Compaction.of(List.of(hub, archiveApart)).size());
+        }
+    }
+
+    private JdbcDataSource file(String name) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + folder.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0");
+        h2.setUser("atalaya");
+        h2.setPassword("");
+        return h2;
     }
 }

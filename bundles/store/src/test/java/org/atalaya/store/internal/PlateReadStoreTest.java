@@ -1,7 +1,8 @@
 package org.atalaya.store.internal;
 
-import org.atalaya.store.jdbc.StoreException;
+import org.atalaya.store.jdbc.Database;
 import org.atalaya.store.jdbc.DatabaseTestSupport;
+import org.atalaya.store.jdbc.StoreException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +26,9 @@ class PlateReadStoreTest extends DatabaseTestSupport {
     private PlateReadStore store;
 
     @BeforeEach
-    void openStore() {
-        store = new PlateReadStore(database);
+    void openStore() throws Exception {
+        // the archive's own schema, in a database of its own as the distribution keeps it
+        store = new PlateReadStore(Database.open(anotherDatabase(), Database.Schema.ARCHIVE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.Database;
 import org.atalaya.store.jdbc.DatabaseTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +23,9 @@ class RetentionPurgeTest extends DatabaseTestSupport {
     private PlateReadStore reads;
 
     @BeforeEach
-    void openStore() {
-        reads = new PlateReadStore(database);
+    void openStore() throws Exception {
+        // the archive's own schema, in a database of its own as the distribution keeps it
+        reads = new PlateReadStore(Database.open(anotherDatabase(), Database.Schema.ARCHIVE));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.atalaya.store.internal;
 
+import org.atalaya.store.jdbc.Database;
 import org.atalaya.store.jdbc.DatabaseTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +10,15 @@ import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.PlateRead;
@@ -29,9 +36,10 @@ class StoreComponentTest extends DatabaseTestSupport {
     private PlateReadStore reads;
 
     @BeforeEach
-    void injectDataSource() {
+    void injectDataSources() throws Exception {
         component.dataSource = dataSource;
-        reads = new PlateReadStore(database);
+        component.archiveDataSource = anotherDatabase();
+        reads = new PlateReadStore(Database.open(component.archiveDataSource, Database.Schema.ARCHIVE));
     }
 
     @AfterEach
@@ -72,6 +80,42 @@ class StoreComponentTest extends DatabaseTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reads.count() == 0);
         assertThat(new CameraStore(component.database()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void platesReadAreArchivedInTheArchivesDatabaseNotTheHubs() throws Exception {
+        component.open(config(30, 60, etc.resolve("none.csv").toString()));
+
+        new PlateReadStore(component).save(List.of(PlateReadStoreTest.read("r", "1234BCD", Instant.now(), null)),
+                plate -> plate);
+
+        assertThat(platesRead(component.archiveDataSource)).isEqualTo(1);
+        assertThat(platesRead(dataSource)).isZero();
+    }
+
+    @Test
+    void theArchiveMayShareTheHubsDatabase() throws Exception {
+        // the hub's schema has a plate_read table of its own first migration: the archive's keeps it
+        component.archiveDataSource = dataSource;
+        Instant now = Instant.now();
+        new PlateReadStore(database).save(List.of(PlateReadStoreTest.read("old", "1234BCD",
+                now.minus(Duration.ofDays(8)), null)), plate -> plate);
+
+        component.open(config(7, 60, etc.resolve("none.csv").toString()));
+        new PlateReadStore(component).save(List.of(PlateReadStoreTest.read("new", "1234BCD", now, null)),
+                plate -> plate);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> platesRead(dataSource) == 1);
+        assertThat(new PlateReadStore(component).readsWithKey("1234BCD", Instant.EPOCH)).extracting(PlateRead::id)
+                .containsExactly("new");
+    }
+
+    private static long platesRead(DataSource in) throws SQLException {
+        try (Connection connection = in.getConnection(); Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM plate_read")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static boolean purgeThreadAlive() {

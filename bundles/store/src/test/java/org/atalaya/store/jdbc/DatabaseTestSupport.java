@@ -27,7 +27,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * property {@code atalaya.test.database} is {@code postgresql} (the build's "postgresql" profile
  * sets it and runs the tests tagged {@value #TAG} a second time; the server is given by the
  * environment variables {@code ATALAYA_TEST_POSTGRESQL_URL}, {@code _USER} and {@code _PASSWORD}).
- * On PostgreSQL each test drops and creates the schema {@value #POSTGRESQL_SCHEMA}.
+ * On PostgreSQL each test drops and creates the schema {@value #POSTGRESQL_SCHEMA}, and
+ * {@value #POSTGRESQL_SCHEMA}{@code _other} for a test that asks for {@link #anotherDatabase()}.
  */
 @Tag(DatabaseTestSupport.TAG)
 public abstract class DatabaseTestSupport {
@@ -41,8 +42,18 @@ public abstract class DatabaseTestSupport {
 
     @BeforeEach
     protected void openDatabase() throws Exception {
-        dataSource = "postgresql".equals(System.getProperty("atalaya.test.database", "h2")) ? postgresql() : h2();
+        dataSource = fresh(POSTGRESQL_SCHEMA);
         database = Database.open(dataSource);
+    }
+
+    /** A second fresh database of the same kind, not migrated: where the read archive may be kept apart. */
+    protected DataSource anotherDatabase() throws Exception {
+        return fresh(POSTGRESQL_SCHEMA + "_other");
+    }
+
+    private static DataSource fresh(String postgresqlSchema) throws Exception {
+        return "postgresql".equals(System.getProperty("atalaya.test.database", "h2")) ? postgresql(postgresqlSchema)
+                : h2();
     }
 
     /** The commits that ended a group of {@link Database#groupedTransaction}s on {@link #database}. */
@@ -90,16 +101,16 @@ public abstract class DatabaseTestSupport {
         return h2;
     }
 
-    private static DataSource postgresql() throws Exception {
+    private static DataSource postgresql(String schema) throws Exception {
         PGSimpleDataSource postgresql = new PGSimpleDataSource();
         postgresql.setURL(environment("ATALAYA_TEST_POSTGRESQL_URL"));
         postgresql.setUser(environment("ATALAYA_TEST_POSTGRESQL_USER"));
         postgresql.setPassword(environment("ATALAYA_TEST_POSTGRESQL_PASSWORD"));
         try (Connection connection = postgresql.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + POSTGRESQL_SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + POSTGRESQL_SCHEMA);
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            statement.execute("CREATE SCHEMA " + schema);
         }
-        postgresql.setCurrentSchema(POSTGRESQL_SCHEMA);
+        postgresql.setCurrentSchema(schema);
         return postgresql;
     }
 
