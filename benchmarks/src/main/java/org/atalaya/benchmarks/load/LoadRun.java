@@ -342,6 +342,12 @@ public final class LoadRun {
                     break;
                 }
             }
+            if (undrained == null) {
+                // what the run sustained: every read sent, matched and archived, against the wall clock
+                double doneSeconds = Testbed.seconds(start);
+                report.line("LATENCY every queue of the ANPR path empty %.1f s after the last send: %,.0f reads/s end to"
+                        + " end over the run", doneSeconds - sendSeconds, total / doneSeconds);
+            }
             report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
                     + "%d unexpected; hub CPU %.2f cores in all, %.2f cores while measured", total, options.rate(),
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
