@@ -40,7 +40,9 @@ public final class AlertStore implements AlertRepository {
         this(store.database());
     }
 
-    public AlertStore(Database database) {
+    // not public: the component runtime reports each public constructor of the activator's arity
+    // that it cannot inject
+    AlertStore(Database database) {
         this.database = database;
     }
 

@@ -39,7 +39,9 @@ public final class CameraStore implements CameraRegistry {
         this(store.database());
     }
 
-    public CameraStore(Database database) {
+    // not public: the component runtime reports each public constructor of the activator's arity
+    // that it cannot inject
+    CameraStore(Database database) {
         this.database = database;
     }
 

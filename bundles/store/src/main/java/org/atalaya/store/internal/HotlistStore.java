@@ -53,7 +53,9 @@ public final class HotlistStore implements HotlistRepository {
         this(store.database(), Clock.systemUTC());
     }
 
-    public HotlistStore(Database database) {
+    // not public: the component runtime reports each public constructor of the activator's arity
+    // that it cannot inject
+    HotlistStore(Database database) {
         this(database, Clock.systemUTC());
     }
 

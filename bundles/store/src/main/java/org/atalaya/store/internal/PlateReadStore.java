@@ -39,7 +39,9 @@ public final class PlateReadStore implements PlateReadRepository {
         this(store.archive());
     }
 
-    public PlateReadStore(Database database) {
+    // not public: the component runtime reports each public constructor of the activator's arity
+    // that it cannot inject
+    PlateReadStore(Database database) {
         this.database = database;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -30,7 +31,7 @@ class HotlistConflictTest extends DatabaseTestSupport {
 
     @BeforeEach
     void listOverTheStore() {
-        resource = new HotlistResource(new StoredHotlist(new HotlistStore(database)));
+        resource = new HotlistResource(new StoredHotlist(new HotlistStore(database, Clock.systemUTC())));
     }
 
     @Test
