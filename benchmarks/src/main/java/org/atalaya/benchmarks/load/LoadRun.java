@@ -259,7 +259,10 @@ public final class LoadRun {
         Workload workload = new Workload("l", options.entries(), options.hitEvery(), options.entries() / 2);
         long pid = hub.javaProcess().orElseThrow().pid();
         AtomicLong expectedHits = new AtomicLong();
-        ExecutorService restPool = Executors.newFixedThreadPool(4);
+        // a post waits for its answer: enough senders that the posts keep the rate they are offered at
+        // (one read each, restEvery apart), as that many cameras would
+        ExecutorService restPool = Executors.newFixedThreadPool(Math.max(4,
+                options.restEvery() > 0 ? options.rate() / options.restEvery() / 25 : 0));
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
                 MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
@@ -325,7 +328,12 @@ public final class LoadRun {
             }
             double sendSeconds = Testbed.seconds(start);
             restPool.shutdown();
-            restPool.awaitTermination(1, TimeUnit.MINUTES);
+            if (!restPool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // posts still queued were not sent at the rate offered: say how late the last was
+                restPool.awaitTermination(5, TimeUnit.MINUTES);
+                report.line("LATENCY the REST posts fell behind: the last sent %.1f s after the last send over MQTT",
+                        Testbed.seconds(start) - sendSeconds);
+            }
             fleet.drain(TimeUnit.MINUTES.toMillis(1));
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
             double cpuSeconds = Testbed.seconds(start);
@@ -345,8 +353,8 @@ public final class LoadRun {
             if (undrained == null) {
                 // what the run sustained: every read sent, matched and archived, against the wall clock
                 double doneSeconds = Testbed.seconds(start);
-                report.line("LATENCY every queue of the ANPR path empty %.1f s after the last send: %,.0f reads/s end to"
-                        + " end over the run", doneSeconds - sendSeconds, total / doneSeconds);
+                report.line("LATENCY every queue of the ANPR path empty %.1f s after the last send:"
+                        + " %,.0f reads/s end to end over the run", doneSeconds - sendSeconds, total / doneSeconds);
             }
             report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
                     + "%d unexpected; hub CPU %.2f cores in all, %.2f cores while measured", total, options.rate(),

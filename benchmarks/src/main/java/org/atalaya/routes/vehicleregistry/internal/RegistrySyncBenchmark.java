@@ -48,7 +48,8 @@ public final class RegistrySyncBenchmark {
                 MinistryClient client = MinistryClient.connect(ministry.address().toString(), "benchmark",
                         "benchmark-Pass-1", null, 5_000, 120_000)) {
             report("ministry started with %,d entries", entries, started, memory);
-            BenchmarkHotlist hotlist = BenchmarkHotlist.over(new HotlistStore(Database.open(h2), Clock.systemUTC()), entries);
+            BenchmarkHotlist hotlist = BenchmarkHotlist.over(new HotlistStore(Database.open(h2), Clock.systemUTC()),
+                    entries);
             AtomicLong pages = new AtomicLong();
             RegistrySync sync = new RegistrySync("interior-ministry", hotlist.sync(), new RegistrySync.Feed() {
                 @Override
