@@ -4,10 +4,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -66,19 +67,18 @@ final class H2Compaction implements Runnable {
      * Another database, or an H2 reached over the network (its server keeps its own file), has none.
      */
     static List<H2Compaction> of(List<DataSource> dataSources) {
-        Map<MVStore, H2Compaction> byFile = new IdentityHashMap<>();
+        Set<MVStore> files = Collections.newSetFromMap(new IdentityHashMap<>());
         List<H2Compaction> compactions = new ArrayList<>();
         for (DataSource dataSource : dataSources) {
-            withStore(dataSource).filter(found -> byFile.putIfAbsent(found.getKey(), found.getValue()) == null)
-                    .ifPresent(found -> compactions.add(found.getValue()));
+            H2Compaction compaction = new H2Compaction(dataSource);
+            compaction.embeddedStore().filter(files::add).ifPresent(file -> compactions.add(compaction));
         }
         return compactions;
     }
 
-    private static Optional<Map.Entry<MVStore, H2Compaction>> withStore(DataSource dataSource) {
-        H2Compaction compaction = new H2Compaction(dataSource);
+    private Optional<MVStore> embeddedStore() {
         try {
-            return compaction.store().map(store -> Map.entry(store, compaction));
+            return store();
         } catch (SQLException | ReflectiveOperationException | LinkageError | RuntimeException notEmbeddedH2) {
             LOG.debug("No embedded H2 database to compact", notEmbeddedH2);
             return Optional.empty();

@@ -66,16 +66,21 @@ public final class Database {
      */
     public enum Schema {
         /** Everything but the read archive: cameras, the hotlist, alerts, the audit log. */
-        HUB("classpath:db/migration", "flyway_schema_history"),
-        /** The plate reads of the retention period: the hub's largest table, and its most written. */
-        ARCHIVE("classpath:db/archive", "archive_schema_history");
+        HUB("classpath:db/migration", "flyway_schema_history", false),
+        /**
+         * The plate reads of the retention period: the hub's largest table, and its most written. It
+         * may join the hub's schema in one database, so its scripts create only what is missing.
+         */
+        ARCHIVE("classpath:db/archive", "archive_schema_history", true);
 
         private final String scripts;
         private final String history;
+        private final boolean joinsOthers;
 
-        Schema(String scripts, String history) {
+        Schema(String scripts, String history, boolean joinsOthers) {
             this.scripts = scripts;
             this.history = history;
+            this.joinsOthers = joinsOthers;
         }
     }
 
@@ -90,9 +95,9 @@ public final class Database {
                 .dataSource(dataSource)
                 .locations(schema.scripts)
                 .table(schema.history);
-        if (schema == Schema.ARCHIVE) {
-            // Flyway refuses a database that holds tables and no history of its own scripts: the
-            // archive's history is begun below its first script, which creates only what is missing
+        if (schema.joinsOthers) {
+            // Flyway refuses a database that holds tables and no history of its own scripts: this
+            // schema's history is begun below its first script
             flyway.baselineOnMigrate(true).baselineVersion("0");
         }
         MigrateResult result = flyway.load().migrate();
