@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * An endpoint under the hub's CXF servlet on a bus of its own, so that a connector publishes and
  * withdraws it without touching any other endpoint. The bus is made with this bundle as the
  * context class loader, where CXF finds its extensions; closing destroys the server and the bus.
+ *
+ * <p>The bus also names that class loader as its own: CXF's servlet makes it the context class
+ * loader of each call. A bus without one has the servlet look it up as the resource {@code ""}
+ * at every call: it finds nothing, and Felix builds an exception, stack trace and all, to say so
+ * (a twentieth of a REST call's CPU, BENCHMARKS.md).
  */
 public final class OwnBus implements AutoCloseable {
 
@@ -36,6 +41,7 @@ public final class OwnBus implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(OwnBus.class.getClassLoader());
         Bus bus = BusFactory.newInstance().createBus();
+        bus.setExtension(OwnBus.class.getClassLoader(), ClassLoader.class);
         try {
             Server server = create.apply(bus);
             LOG.info("{} published", name);

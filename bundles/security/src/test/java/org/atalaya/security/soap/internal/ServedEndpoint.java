@@ -43,6 +43,10 @@ final class ServedEndpoint implements AutoCloseable {
         return new ServedEndpoint(endpoint, jetty, URI.create("http://127.0.0.1:" + port + "/api"));
     }
 
+    SoapPublication endpoint() {
+        return endpoint;
+    }
+
     /** Where {@code address} (relative to the servlet) is served. */
     URI at(String address) {
         return URI.create(api + address);

@@ -21,6 +21,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.atalaya.api.audit.AuditEntry;
 import org.atalaya.api.audit.RecordingAuditLog;
 import org.atalaya.api.security.AccessPolicy;
+import org.atalaya.security.internal.OwnBus;
 import org.atalaya.security.internal.RealmLogin;
 import org.atalaya.security.policy.internal.TestPolicies;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,12 @@ class SoapEndpointTest {
     void clearTheLog() {
         AUDIT.failing(false);
         AUDIT.clear();
+    }
+
+    @Test
+    void theBusNamesTheClassLoaderThatCxfSetsForEachCall() {
+        // without it, CXF's servlet looks the loader up as a resource at every call, and finds none
+        assertThat(served.endpoint().bus().getExtension(ClassLoader.class)).isSameAs(OwnBus.class.getClassLoader());
     }
 
     @Test
