@@ -1,6 +1,8 @@
 package org.atalaya.runtime.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import jakarta.jms.Connection;
@@ -28,14 +30,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * went through. The batch is then sent again one event at a time, each durable on its own, and
  * the broker drops the events it already has, silently. Two events of one batch with the same
  * duplicate id are sent once ({@link BatchTransaction}).
+ *
+ * <p>The transacted sessions are kept between batches, committed and ready for the next. A
+ * session handed back to the pool after every batch cost more than the batch's own commit: the
+ * pool rolls it back, which stops and starts it again, each a round trip to the broker, and the
+ * next batch opened its producer again (BENCHMARKS.md). A kept session that fails, its connection gone, is closed
+ * and its batch sent once more on a new one.
  */
 final class BatchJmsProducer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchJmsProducer.class);
 
+    /** Sessions kept for the next batches: as many as post at once, in the common case. */
+    private static final int MAX_KEPT = 32;
+
     private final BatchJmsEndpoint endpoint;
     /** The {@code jms:} endpoint's producer: within the bound transaction, its sends join it. */
     private Producer sender;
+    /** Sessions between batches, the one used last first; guarded by itself, as is stopped. */
+    private final Deque<Sender> kept = new ArrayDeque<>();
+    private boolean stopped;
 
     BatchJmsProducer(BatchJmsEndpoint endpoint) {
         super(endpoint);
@@ -45,14 +59,33 @@ final class BatchJmsProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        synchronized (kept) {
+            stopped = false;
+        }
         sender = endpoint.jmsEndpoint().createProducer();
         ServiceHelper.startService(sender);
     }
 
     @Override
     protected void doStop() throws Exception {
+        List<Sender> closing;
+        synchronized (kept) {
+            stopped = true;
+            closing = new ArrayList<>(kept);
+            kept.clear();
+        }
+        closing.forEach(Sender::close);
         ServiceHelper.stopService(sender);
         super.doStop();
+    }
+
+    /** A transacted session on a connection of the senders' pool, kept between batches. */
+    private record Sender(Connection connection, BatchTransaction transaction) {
+
+        /** Closing the pooled connection hands its session back to the pool, rolled back. */
+        void close() {
+            closeQuietly(connection);
+        }
     }
 
     @Override
@@ -61,34 +94,104 @@ final class BatchJmsProducer extends DefaultProducer {
         if (events.isEmpty()) {
             return;
         }
-        ConnectionFactory senders = endpoint.getComponent().sendersFactory();
-        try (Connection connection = senders.createConnection();
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            BatchTransaction transaction = new BatchTransaction(senders, connection, session);
-            TransactionSynchronizationManager.bindResource(senders, transaction.holder());
+        Sender sender = kept();
+        boolean wasKept = sender != null;
+        while (true) {
+            if (sender == null) {
+                sender = open();
+            }
+            boolean committed;
             try {
-                for (Message event : events) {
-                    send(event);
-                }
+                committed = sendInOne(sender, events);
             } catch (Exception failure) {
-                transaction.rollbackQuietly();
-                throw failure;
-            } finally {
-                TransactionSynchronizationManager.unbindResource(senders);
+                sender.close();
+                if (!wasKept) {
+                    throw failure;
+                }
+                // a kept session may have gone with its connection (the broker restarted, say):
+                // the batch, rolled back whole, goes once more on a new one
+                LOG.debug("{}: a kept session failed; the batch goes again on a new one", endpoint.getEndpointUri(),
+                        failure);
+                sender = null;
+                wasKept = false;
+                continue;
             }
-            try {
-                transaction.commit();
+            if (committed) {
+                keep(sender);
                 return;
-            } catch (JMSException refused) {
-                // Artemis reports the refusal as TransactionRolledBackException, or, for a duplicate
-                // id, as a plain JMSException; if the connection is gone, the sends below fail too
-                transaction.rollbackQuietly();
-                LOG.info("{}: the broker refused a batch of {} events ({}); they are sent one by one",
-                        endpoint.getEndpointUri(), events.size(), refused.getMessage());
             }
+            sender.close();
+            break;
         }
         for (Message event : events) {
             send(event);
+        }
+    }
+
+    /**
+     * Sends the events in one transaction on the sender's session: true once committed, false if
+     * the broker refused the commit (a duplicate id), the transaction then rolled back.
+     */
+    private boolean sendInOne(Sender sender, List<Message> events) throws Exception {
+        ConnectionFactory senders = endpoint.getComponent().sendersFactory();
+        BatchTransaction transaction = sender.transaction();
+        TransactionSynchronizationManager.bindResource(senders, transaction.holder());
+        try {
+            for (Message event : events) {
+                send(event);
+            }
+        } catch (Exception failure) {
+            transaction.rollbackQuietly();
+            throw failure;
+        } finally {
+            TransactionSynchronizationManager.unbindResource(senders);
+        }
+        try {
+            transaction.commit();
+            return true;
+        } catch (JMSException refused) {
+            // Artemis reports the refusal as TransactionRolledBackException, or, for a duplicate
+            // id, as a plain JMSException; if the connection is gone, the sends after fail too
+            transaction.rollbackQuietly();
+            LOG.info("{}: the broker refused a batch of {} events ({}); they are sent one by one",
+                    endpoint.getEndpointUri(), events.size(), refused.getMessage());
+            return false;
+        }
+    }
+
+    private Sender open() throws JMSException {
+        ConnectionFactory senders = endpoint.getComponent().sendersFactory();
+        Connection connection = senders.createConnection();
+        try {
+            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+            return new Sender(connection, new BatchTransaction(senders, connection, session));
+        } catch (JMSException | RuntimeException failed) {
+            closeQuietly(connection);
+            throw failed;
+        }
+    }
+
+    private Sender kept() {
+        synchronized (kept) {
+            return kept.pollFirst();
+        }
+    }
+
+    private void keep(Sender sender) {
+        synchronized (kept) {
+            if (!stopped && kept.size() < MAX_KEPT) {
+                kept.addFirst(sender);
+                return;
+            }
+        }
+        sender.close();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (JMSException | RuntimeException gone) {
+            LOG.debug("Closing a sender's connection", gone);
         }
     }
 

@@ -76,6 +76,22 @@ class BatchJmsProducerTest extends HostOnBroker {
     }
 
     @Test
+    void aBatchAfterTheBrokerDroppedEveryConnectionGoesThroughOnANewSession() {
+        producer.sendBody("jms-batch:queue:test.dropped.out", List.of(event("read-1", Map.of())));
+        assertThat(consumer.receiveBody("jms:queue:test.dropped.out", 10_000, String.class)).isEqualTo("read-1");
+
+        // the session the first batch used, kept for the next, goes with its connection: whether
+        // the failure shows at a send or at the commit, the batch still goes through
+        broker.dropConnections();
+        producer.sendBody("jms-batch:queue:test.dropped.out", List.of(event("read-2", Map.of()),
+                event("read-3", Map.of())));
+
+        assertThat(consumer.receiveBody("jms:queue:test.dropped.out", 10_000, String.class)).isEqualTo("read-2");
+        assertThat(consumer.receiveBody("jms:queue:test.dropped.out", 10_000, String.class)).isEqualTo("read-3");
+        assertThat(consumer.receiveBodyNoWait("jms:queue:test.dropped.out")).isNull();
+    }
+
+    @Test
     void refusesABodyThatIsNotAListOfMessages() {
         assertThatThrownBy(() -> producer.sendBody("jms-batch:queue:test.wrong.out", "read-1"))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)

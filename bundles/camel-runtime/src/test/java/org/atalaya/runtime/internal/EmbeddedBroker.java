@@ -3,9 +3,11 @@ package org.atalaya.runtime.internal;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import org.apache.activemq.artemis.api.core.ActiveMQNotConnectedException;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /** A real Artemis broker on a free loopback port, in memory, for the runtime's tests. */
 final class EmbeddedBroker implements AutoCloseable {
@@ -35,6 +37,13 @@ final class EmbeddedBroker implements AutoCloseable {
 
     boolean hasQueue(String queue) {
         return broker.getActiveMQServer().locateQueue(queue) != null;
+    }
+
+    /** Fails every client connection, as a broker restart or a network cut would. */
+    void dropConnections() {
+        for (RemotingConnection connection : broker.getActiveMQServer().getRemotingService().getConnections()) {
+            connection.fail(new ActiveMQNotConnectedException("dropped by the test"));
+        }
     }
 
     @Override
