@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -19,13 +20,21 @@ import org.slf4j.LoggerFactory;
  * <p>A commit is what a write costs: H2 writes a chunk of every page the transaction changed,
  * PostgreSQL flushes its log. The hub's hot writes are many and small (the archive's reads, the
  * audit log's records) and come from several threads at once.
- * A work is queued and its thread takes the group's lock; whichever thread holds the lock takes
+ * A work is queued and its thread tries the group's lock; whichever thread holds the lock takes
  * every work queued (up to a limit), runs them one after the other in one transaction, each
  * after a savepoint of its own, commits once, and hands each waiting thread its result. A work
  * that fails is rolled back to its savepoint and its thread gets the failure: the others are
- * committed all the same. A thread whose work was committed that way while it waited for the lock
- * just returns. None returns before the commit holding its work, and a work that comes alone is
- * committed alone, at once. Urgent works are grouped ahead of routine ones ({@link WaitingWorks}).
+ * committed all the same. None returns before the commit holding its work, and a work that comes
+ * alone is committed alone, at once. Urgent works are grouped ahead of routine ones
+ * ({@link WaitingWorks}).
+ *
+ * <p>A thread that finds the lock held waits for its own work's result, not for the lock: it is
+ * woken when the group holding its work commits, and returns at once. Waiting for the lock, it
+ * would get it only after every thread queued on the lock before it, one wake-up after the
+ * other, and after any group a newly come thread started in between, its own work long
+ * committed. So that a queued work is not left waiting, the thread releasing the lock wakes the
+ * thread of a work still queued, which takes the lock in turn, or finds it held by a thread that
+ * will do the same.
  */
 final class CommitGroups {
 
@@ -34,8 +43,19 @@ final class CommitGroups {
     private final Database database;
     private final int limit;
     private final WaitingWorks<Queued<?>> waiting = new WaitingWorks<>();
-    /** Held by the thread running a group; the others wait on it. */
-    private final ReentrantLock committing = new ReentrantLock();
+    /** Held by the thread running a group; released, it wakes a thread whose work is queued. */
+    private final ReentrantLock committing = new ReentrantLock() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void unlock() {
+            super.unlock();
+            Queued<?> next = waiting.peek();
+            if (next != null) {
+                LockSupport.unpark(next.thread);
+            }
+        }
+    };
     private final AtomicLong commits = new AtomicLong();
 
     CommitGroups(Database database, int limit) {
@@ -46,14 +66,26 @@ final class CommitGroups {
     <T> T run(String what, Database.Urgency urgency, Database.Work<T> work) {
         Queued<T> mine = new Queued<>(what, work);
         waiting.add(mine, urgency);
-        committing.lock();
-        try {
-            // done already when the thread that held the lock committed this work with its own
-            while (!mine.result.isDone()) {
-                commit(waiting.next(limit));
+        boolean interrupted = false;
+        // done already when the thread that held the lock committed this work with its own
+        while (!mine.result.isDone()) {
+            if (committing.tryLock()) {
+                try {
+                    while (!mine.result.isDone()) {
+                        commit(waiting.next(limit));
+                    }
+                } finally {
+                    committing.unlock();
+                }
+            } else {
+                // until the work is done or the lock released; a stray wake-up only loops
+                LockSupport.park(this);
+                // a commit is not given up half-way: the interrupt is kept for the caller
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            committing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         try {
             return mine.result.join();
@@ -70,7 +102,10 @@ final class CommitGroups {
         return commits.get();
     }
 
-    /** The lock a group commits under: held, it keeps works queued (tests make groups with it). */
+    /**
+     * The lock a group commits under: held, it keeps works queued (tests make groups with it);
+     * released, it wakes the thread of a queued work to commit it.
+     */
     ReentrantLock lock() {
         return committing;
     }
@@ -102,13 +137,13 @@ final class CommitGroups {
         } catch (RuntimeException e) {
             // the connection, the commit or a work alone failed: none of the group's works is stored
             LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
-            group.forEach(work -> work.result.completeExceptionally(e));
+            group.forEach(work -> work.fail(e));
         } finally {
             // after an Error: a work taken from the queue must not be waited for forever (the
             // exception only for those: building one fills in a stack trace, for every work of every group)
             for (Queued<?> work : group) {
                 if (!work.result.isDone()) {
-                    work.result.completeExceptionally(new IllegalStateException("the transaction running it failed"));
+                    work.fail(new IllegalStateException("the transaction running it failed"));
                 }
             }
         }
@@ -119,6 +154,8 @@ final class CommitGroups {
 
         final String what;
         final Database.Work<T> work;
+        /** The thread waiting for the result: woken when it is there, or to take the lock. */
+        final Thread thread = Thread.currentThread();
         final CompletableFuture<T> result = new CompletableFuture<>();
         private T value;
 
@@ -142,13 +179,19 @@ final class CommitGroups {
                 }
                 connection.rollback(before);
                 LOG.debug("Could not {} in a group of transactions: {}", what, e.toString());
-                result.completeExceptionally(e);
+                fail(e);
                 return false;
             }
         }
 
         void complete() {
             result.complete(value);
+            LockSupport.unpark(thread);
+        }
+
+        void fail(Throwable failure) {
+            result.completeExceptionally(failure);
+            LockSupport.unpark(thread);
         }
     }
 }

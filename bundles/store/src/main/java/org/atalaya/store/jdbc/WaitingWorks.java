@@ -42,6 +42,12 @@ final class WaitingWorks<W> {
         return group;
     }
 
+    /** A work waiting, the urgent ones first; null when none does. */
+    W peek() {
+        W first = urgent.peek();
+        return first != null ? first : routine.peek();
+    }
+
     int size() {
         return urgent.size() + routine.size();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,26 @@ class CommitGroupsTest extends DatabaseTestSupport {
         }
         assertThat(groupCommits()).isEqualTo(1);
         assertThat(cameras()).hasSize(10);
+    }
+
+    @Test
+    void aCallerWhoseWorkAnotherGroupCommittedReturnsWithoutWaitingForTheLock() throws Exception {
+        Lock lock = database.groupLock();
+        lock.lock();
+        try {
+            List<Future<String>> added = queued(adding(1, 2), 2);
+
+            // this thread holds the lock and commits a group: the two queued works go with its own
+            assertThat(database.groupedTransaction("add camera site c3", add("c3"))).isEqualTo("c3");
+
+            // their callers return while the lock is still held: they waited for their works, not for it
+            assertThat(added.get(0).get(30, TimeUnit.SECONDS)).isEqualTo("c1");
+            assertThat(added.get(1).get(30, TimeUnit.SECONDS)).isEqualTo("c2");
+        } finally {
+            lock.unlock();
+        }
+        assertThat(groupCommits()).isEqualTo(1);
+        assertThat(cameras()).hasSize(3);
     }
 
     @Test

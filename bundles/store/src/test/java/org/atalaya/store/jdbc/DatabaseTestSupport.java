@@ -67,22 +67,30 @@ public abstract class DatabaseTestSupport {
      * made, not hoped for.
      */
     protected <T> List<Future<T>> whileGroupHeld(List<Callable<T>> calls, int queued) {
-        callers = Executors.newFixedThreadPool(calls.size());
-        List<Future<T>> futures = new ArrayList<>();
         Lock lock = database.groupLock();
         lock.lock();
         try {
-            for (Callable<T> call : calls) {
-                int before = database.groupQueued();
-                futures.add(callers.submit(call));
-                // queued in the order given, so that the group runs them in that order
-                await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
-                        .until(() -> database.groupQueued() > before);
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> database.groupQueued() == queued);
+            return queued(calls, queued);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Starts the calls, each on a thread of its own and in the order given, and returns once
+     * {@code queued} grouped transactions wait; the caller holds the lock a group commits under.
+     */
+    protected <T> List<Future<T>> queued(List<Callable<T>> calls, int queued) {
+        callers = Executors.newFixedThreadPool(calls.size());
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> call : calls) {
+            int before = database.groupQueued();
+            futures.add(callers.submit(call));
+            // queued in the order given, so that the group runs them in that order
+            await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
+                    .until(() -> database.groupQueued() > before);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.groupQueued() == queued);
         return futures;
     }
 
