@@ -126,6 +126,30 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         assertThat(verification.records()).isEqualTo(8);
     }
 
+    @Test
+    void whenTheFirstEntryOfAGroupIsRefusedTheNextReadsTheHeadAgainAndTheChainStaysWhole() throws Exception {
+        AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
+        store.append(entry(1));
+        // refused after it read and locked the head: its savepoint's rollback takes both back
+        AuditEntry tooLong = new AuditEntry(T0, "local-police", "agente-1", "GET /api/v1/alerts", "hits", null,
+                null, null, "denied 403", null, "x".repeat(4001));
+        List<Callable<AuditRecord>> appends = new ArrayList<>();
+        appends.add(() -> store.append(tooLong));
+        appends.addAll(appends(store, 2, 4));
+
+        List<Future<AuditRecord>> appended = whileGroupHeld(appends, 4);
+
+        assertThatThrownBy(() -> appended.get(0).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(results(appended.subList(1, 4))).extracting(AuditRecord::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(groupCommits()).isEqualTo(2);
+        // the head's row was written once, before the group's commit, where its last append left it
+        assertThat(store.lastSequence()).isEqualTo(4);
+        assertThat(store.append(entry(5)).sequence()).isEqualTo(5);
+        AuditVerification verification = store.verify();
+        assertThat(verification.findings()).isEmpty();
+        assertThat(verification.records()).isEqualTo(5);
+    }
+
     /** Appends of entries {@code from} to {@code to}, one per caller. */
     private static List<Callable<AuditRecord>> appends(AuditStore store, int from, int to) {
         return IntStream.rangeClosed(from, to).<Callable<AuditRecord>>mapToObj(n -> () -> store.append(entry(n)))

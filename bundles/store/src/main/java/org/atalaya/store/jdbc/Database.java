@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** The transaction each thread has open on this database, while its works run. */
+    private final ThreadLocal<Open> open = new ThreadLocal<>();
 
     /** The two databases the hub runs on. */
     public enum Dialect { H2, POSTGRESQL }
@@ -139,20 +144,66 @@ public final class Database {
      * @throws StoreException when the database fails
      */
     public <T> T transaction(String what, Work<T> work) {
+        Open outer = open.get();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            Open mine = new Open(connection);
+            open.set(mine);
             T result;
             try {
                 result = work.run(connection);
+                for (Shared shared : mine.shared.values()) {
+                    shared.beforeCommit(connection);
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
+            } finally {
+                open.set(outer);
             }
             connection.setAutoCommit(true);
             return result;
         } catch (SQLException e) {
             throw new StoreException("Could not " + what, e);
+        }
+    }
+
+    /**
+     * What the works of one {@linkplain #transaction transaction} keep for the works after them
+     * (a {@linkplain #groupedTransaction group} runs several in one), and write once, after the
+     * last of them and before the commit.
+     */
+    public interface Shared {
+
+        /** Runs after the transaction's works, before its commit; a failure fails the transaction. */
+        void beforeCommit(Connection connection) throws SQLException;
+    }
+
+    /**
+     * What a work of the transaction on {@code connection} shared under {@code key}; null when none
+     * did. A work shares only once all it did succeeded: a work rolled back to its savepoint has
+     * shared nothing.
+     */
+    public <S extends Shared> S shared(Connection connection, Object key, Class<S> type) {
+        Open current = open.get();
+        return current == null || current.connection != connection ? null : type.cast(current.shared.get(key));
+    }
+
+    /** Shares {@code value} under {@code key} with the rest of the transaction on {@code connection}. */
+    public void share(Connection connection, Object key, Shared value) {
+        Open current = open.get();
+        if (current == null || current.connection != connection) {
+            throw new IllegalStateException("no transaction of this database is open on that connection");
+        }
+        current.shared.put(key, value);
+    }
+
+    /** The transaction open on a thread, and what its works share. */
+    private record Open(Connection connection, Map<Object, Shared> shared) {
+
+        Open(Connection connection) {
+            this(connection, new LinkedHashMap<>());
         }
     }
 

@@ -3,6 +3,7 @@ package org.atalaya.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -62,6 +63,51 @@ class CommitGroupsTest extends DatabaseTestSupport {
         }
         assertThat(groupCommits()).isEqualTo(1);
         assertThat(cameras()).hasSize(3);
+    }
+
+    @Test
+    void whatTheWorksOfAGroupShareIsWrittenOnceBeforeTheCommitAndAFailedWorkSharesNothing() throws Exception {
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<String>> works = new ArrayList<>();
+        for (String site : new String[] {"c1", "c2", "c1", "c3"}) {
+            // the second c1 fails on its insert, before it shares
+            works.add(() -> database.groupedTransaction("add camera site " + site, connection -> {
+                String added = add(site).run(connection);
+                Sites sites = database.shared(connection, Sites.class, Sites.class);
+                if (sites == null) {
+                    sites = new Sites(written);
+                    database.share(connection, Sites.class, sites);
+                }
+                sites.added.add(added);
+                return added;
+            }));
+        }
+
+        List<Future<String>> added = whileGroupHeld(works, 4);
+
+        assertThatThrownBy(() -> added.get(2).get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(added.get(3).get(60, TimeUnit.SECONDS)).isEqualTo("c3");
+        assertThat(written).containsExactly("c1 c2 c3");
+        assertThatThrownBy(() -> database.run("share outside a transaction", connection -> {
+            database.share(connection, Sites.class, new Sites(written));
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The sites a group's works added, written down once before the group's commit. */
+    private static final class Sites implements Database.Shared {
+
+        final List<String> added = new ArrayList<>();
+        private final List<String> written;
+
+        Sites(List<String> written) {
+            this.written = written;
+        }
+
+        @Override
+        public void beforeCommit(Connection connection) {
+            written.add(String.join(" ", added));
+        }
     }
 
     @Test
