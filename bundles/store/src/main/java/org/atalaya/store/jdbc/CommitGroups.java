@@ -21,10 +21,13 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL flushes its log. The hub's hot writes are many and small (the archive's reads, the
  * audit log's records) and come from several threads at once.
  * A work is queued and its thread tries the group's lock; whichever thread holds the lock takes
- * every work queued (up to a limit), runs them one after the other in one transaction, each
- * after a savepoint of its own, commits once, and hands each waiting thread its result. A work
- * that fails is rolled back to its savepoint and its thread gets the failure: the others are
- * committed all the same. None returns before the commit holding its work, and a work that comes
+ * every work queued (up to a limit), runs them one after the other in one transaction, commits
+ * once, and hands each waiting thread its result. If a work fails, the transaction is rolled
+ * back and the group runs again, each work after a savepoint of its own: the one that fails is
+ * rolled back to its savepoint and its thread gets the failure, the others are committed all the
+ * same. (A savepoint for every work is a round trip for every work on PostgreSQL, under the lock;
+ * works almost never fail, so a group pays for them only when one does. A work must therefore
+ * leave nothing behind but its transaction's writes: it may run twice.) None returns before the commit holding its work, and a work that comes
  * alone is committed alone, at once. Urgent works are grouped ahead of routine ones
  * ({@link WaitingWorks}).
  *
@@ -120,6 +123,49 @@ final class CommitGroups {
      * its result or failure. Under the lock.
      */
     private void commit(List<Queued<?>> group) {
+        try {
+            if (group.size() == 1 || !committedWithoutSavepoints(group)) {
+                commitEachAfterASavepoint(group);
+            }
+        } finally {
+            // after an Error: a work taken from the queue must not be waited for forever (the
+            // exception only for those: building one fills in a stack trace, for every work of every group)
+            for (Queued<?> work : group) {
+                if (!work.result.isDone()) {
+                    work.fail(new IllegalStateException("the transaction running it failed"));
+                }
+            }
+        }
+    }
+
+    /**
+     * The group's works one after the other in one transaction, as they almost always go: true
+     * once committed and each work given its result; false when a work failed, or the commit,
+     * the transaction then rolled back whole and no work given anything.
+     */
+    private boolean committedWithoutSavepoints(List<Queued<?>> group) {
+        try {
+            database.transaction("commit a group of " + group.size() + " transactions", connection -> {
+                for (Queued<?> work : group) {
+                    work.runIn(connection, false);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("A group of {} transactions was rolled back ({}); it runs again, each work after a"
+                    + " savepoint", group.size(), e.toString());
+            return false;
+        }
+        commits.incrementAndGet();
+        group.forEach(Queued::complete);
+        return true;
+    }
+
+    /**
+     * The group's works in one transaction, each after a savepoint of its own: a work that fails
+     * is rolled back alone and gets its failure, the others are committed.
+     */
+    private void commitEachAfterASavepoint(List<Queued<?>> group) {
         List<Queued<?>> ran = new ArrayList<>(group.size());
         // a work alone fails as its own transaction would, with its own words
         String what = group.size() == 1 ? group.get(0).what : "commit a group of " + group.size() + " transactions";
@@ -138,14 +184,6 @@ final class CommitGroups {
             // the connection, the commit or a work alone failed: none of the group's works is stored
             LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
             group.forEach(work -> work.fail(e));
-        } finally {
-            // after an Error: a work taken from the queue must not be waited for forever (the
-            // exception only for those: building one fills in a stack trace, for every work of every group)
-            for (Queued<?> work : group) {
-                if (!work.result.isDone()) {
-                    work.fail(new IllegalStateException("the transaction running it failed"));
-                }
-            }
         }
     }
 

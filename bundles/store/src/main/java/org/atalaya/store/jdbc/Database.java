@@ -213,7 +213,8 @@ public final class Database {
      * costs more than the work. It returns, as {@link #transaction} does, once its work is
      * committed; a work that throws is rolled back alone (to a savepoint of its own) and its failure
      * is thrown here. {@code work} must not commit, roll back or change the connection's mode, and
-     * sees what the works before it in the group wrote.
+     * sees what the works before it in the group wrote. It may run twice (when another work of its
+     * group fails, the group runs again): it must leave nothing behind but its transaction's writes.
      *
      * @param what what the work does, for the message of a failure ("save 120 plate reads")
      * @throws StoreException when the database fails
