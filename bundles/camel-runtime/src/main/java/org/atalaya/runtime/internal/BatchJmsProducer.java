@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The transacted sessions are kept between batches, committed and ready for the next. A
  * session handed back to the pool after every batch cost more than the batch's own commit: the
  * pool rolls it back, which stops and starts it again, each a round trip to the broker, and the
- * next batch opened its producer again (BENCHMARKS.md). A kept session that fails, its connection gone, is closed
- * and its batch sent once more on a new one.
+ * next batch opened its producer again (BENCHMARKS.md). A kept session that fails, its
+ * connection gone, is closed and its batch sent once more on a new one.
  */
 final class BatchJmsProducer extends DefaultProducer {
 

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * rolled back to its savepoint and its thread gets the failure, the others are committed all the
  * same. (A savepoint for every work is a round trip for every work on PostgreSQL, under the lock;
  * works almost never fail, so a group pays for them only when one does. A work must therefore
- * leave nothing behind but its transaction's writes: it may run twice.) None returns before the commit holding its work, and a work that comes
- * alone is committed alone, at once. Urgent works are grouped ahead of routine ones
- * ({@link WaitingWorks}).
+ * leave nothing behind but its transaction's writes: it may run twice.) None returns before the
+ * commit holding its work, and a work that comes alone is committed alone, at once. Urgent works
+ * are grouped ahead of routine ones ({@link WaitingWorks}).
  *
  * <p>A thread that finds the lock held waits for its own work's result, not for the lock: it is
  * woken when the group holding its work commits, and returns at once. Waiting for the lock, it

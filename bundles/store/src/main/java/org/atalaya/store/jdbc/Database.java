@@ -160,7 +160,11 @@ public final class Database {
                 rollback(connection, e);
                 throw e;
             } finally {
-                open.set(outer);
+                if (outer == null) {
+                    open.remove();
+                } else {
+                    open.set(outer);
+                }
             }
             connection.setAutoCommit(true);
             return result;
