@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * session handed back to the pool after every batch cost more than the batch's own commit: the
  * pool rolls it back, which stops and starts it again, each a round trip to the broker, and the
  * next batch opened its producer again (BENCHMARKS.md). A kept session that fails, its
- * connection gone, is closed and its batch sent once more on a new one.
+ * connection gone, is closed and its batch tried once more on a new one (which fails too while
+ * the pool still hands out the lost connection: the sender then sends the batch again).
  */
 final class BatchJmsProducer extends DefaultProducer {
 
