@@ -99,9 +99,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
     void anEntryTheDatabaseRefusesFailsItsOwnCallOnlyNotTheRestOfItsGroup() throws Exception {
         AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
         store.append(entry(1));
-        // detail is VARCHAR(4000) in V3__audit.sql
-        AuditEntry tooLong = new AuditEntry(T0, "local-police", "agente-1", "GET /api/v1/alerts", "hits", null,
-                null, null, "denied 403", null, "x".repeat(4001));
+        AuditEntry tooLong = refused();
         List<Callable<AuditRecord>> appends = new ArrayList<>(appends(store, 2, 4));
         appends.add(() -> store.append(tooLong));
         appends.addAll(appends(store, 5, 7));
@@ -121,9 +119,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         assertThat(groupCommits()).isEqualTo(2);
         assertThat(store.lastSequence()).isEqualTo(7);
         assertThat(store.append(entry(8)).sequence()).isEqualTo(8);
-        AuditVerification verification = store.verify();
-        assertThat(verification.findings()).isEmpty();
-        assertThat(verification.records()).isEqualTo(8);
+        assertWhole(store, 8);
     }
 
     @Test
@@ -131,8 +127,7 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         AuditStore store = new AuditStore(database, SealKey.generate(), CLOCK);
         store.append(entry(1));
         // refused after it read and locked the head: its savepoint's rollback takes both back
-        AuditEntry tooLong = new AuditEntry(T0, "local-police", "agente-1", "GET /api/v1/alerts", "hits", null,
-                null, null, "denied 403", null, "x".repeat(4001));
+        AuditEntry tooLong = refused();
         List<Callable<AuditRecord>> appends = new ArrayList<>();
         appends.add(() -> store.append(tooLong));
         appends.addAll(appends(store, 2, 4));
@@ -145,9 +140,19 @@ class AuditGroupCommitTest extends DatabaseTestSupport {
         // the head's row was written once, before the group's commit, where its last append left it
         assertThat(store.lastSequence()).isEqualTo(4);
         assertThat(store.append(entry(5)).sequence()).isEqualTo(5);
+        assertWhole(store, 5);
+    }
+
+    /** An entry the database refuses: detail is VARCHAR(4000) in V3__audit.sql. */
+    private static AuditEntry refused() {
+        return new AuditEntry(T0, "local-police", "agente-1", "GET /api/v1/alerts", "hits", null, null, null,
+                "denied 403", null, "x".repeat(4001));
+    }
+
+    private static void assertWhole(AuditStore store, int records) {
         AuditVerification verification = store.verify();
         assertThat(verification.findings()).isEmpty();
-        assertThat(verification.records()).isEqualTo(5);
+        assertThat(verification.records()).isEqualTo(records);
     }
 
     /** Appends of entries {@code from} to {@code to}, one per caller. */
