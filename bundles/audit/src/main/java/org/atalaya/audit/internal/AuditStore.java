@@ -227,7 +227,7 @@ final class AuditStore implements AuditLog {
      * on PostgreSQL, three round trips, under the lock every other append waits for.
      */
     private AuditRecord append(Connection connection, AuditEntry entry) throws SQLException {
-        HeadInTransaction kept = database.shared(connection, HeadInTransaction.class, HeadInTransaction.class);
+        HeadInTransaction kept = database.shared(connection, HeadInTransaction.class);
         AuditVerifier.Head head = kept != null ? kept.head : head(connection, true);
         if (head == null) {
             throw new IllegalStateException("The audit log's head (table audit_head) is missing");
@@ -263,7 +263,7 @@ final class AuditStore implements AuditLog {
         if (kept != null) {
             kept.head = moved;
         } else {
-            database.share(connection, HeadInTransaction.class, new HeadInTransaction(moved));
+            database.share(connection, new HeadInTransaction(moved));
         }
         return new AuditRecord(sequence, entry, previous, hash);
     }

@@ -96,36 +96,38 @@ final class BatchJmsProducer extends DefaultProducer {
             return;
         }
         Sender sender = kept();
-        boolean wasKept = sender != null;
-        while (true) {
-            if (sender == null) {
-                sender = open();
-            }
-            boolean committed;
+        Boolean committed = null;
+        if (sender != null) {
             try {
-                committed = sendInOne(sender, events);
-            } catch (Exception failure) {
-                sender.close();
-                if (!wasKept) {
-                    throw failure;
-                }
+                committed = sendInOneOrClose(sender, events);
+            } catch (Exception lost) {
                 // a kept session may have gone with its connection (the broker restarted, say):
                 // the batch, rolled back whole, goes once more on a new one
                 LOG.debug("{}: a kept session failed; the batch goes again on a new one", endpoint.getEndpointUri(),
-                        failure);
-                sender = null;
-                wasKept = false;
-                continue;
+                        lost);
             }
-            if (committed) {
-                keep(sender);
-                return;
-            }
-            sender.close();
-            break;
         }
+        if (committed == null) {
+            sender = open();
+            committed = sendInOneOrClose(sender, events);
+        }
+        if (committed) {
+            keep(sender);
+            return;
+        }
+        sender.close();
         for (Message event : events) {
             send(event);
+        }
+    }
+
+    /** {@link #sendInOne}, the sender closed if it fails. */
+    private boolean sendInOneOrClose(Sender sender, List<Message> events) throws Exception {
+        try {
+            return sendInOne(sender, events);
+        } catch (Exception failure) {
+            sender.close();
+            throw failure;
         }
     }
 

@@ -124,8 +124,9 @@ final class CommitGroups {
      */
     private void commit(List<Queued<?>> group) {
         try {
-            if (group.size() == 1 || !committedWithoutSavepoints(group)) {
-                commitEachAfterASavepoint(group);
+            // without a savepoint for each work first: works almost never fail
+            if (!ran(group, false)) {
+                ran(group, true);
             }
         } finally {
             // after an Error: a work taken from the queue must not be waited for forever (the
@@ -139,52 +140,39 @@ final class CommitGroups {
     }
 
     /**
-     * The group's works one after the other in one transaction, as they almost always go: true
-     * once committed and each work given its result; false when a work failed, or the commit,
-     * the transaction then rolled back whole and no work given anything.
+     * Runs the group in one transaction, each work after a savepoint of its own if {@code
+     * savepoints}, and gives each work its result or its failure: true. False, with nothing given
+     * and the transaction rolled back, when a work of a group of several failed without a
+     * savepoint: the group must run again, with them.
      */
-    private boolean committedWithoutSavepoints(List<Queued<?>> group) {
-        try {
-            database.transaction("commit a group of " + group.size() + " transactions", connection -> {
-                for (Queued<?> work : group) {
-                    work.runIn(connection, false);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("A group of {} transactions was rolled back ({}); it runs again, each work after a"
-                    + " savepoint", group.size(), e.toString());
-            return false;
-        }
-        commits.incrementAndGet();
-        group.forEach(Queued::complete);
-        return true;
-    }
-
-    /**
-     * The group's works in one transaction, each after a savepoint of its own: a work that fails
-     * is rolled back alone and gets its failure, the others are committed.
-     */
-    private void commitEachAfterASavepoint(List<Queued<?>> group) {
+    private boolean ran(List<Queued<?>> group, boolean savepoints) {
+        boolean alone = group.size() == 1;
         List<Queued<?>> ran = new ArrayList<>(group.size());
         // a work alone fails as its own transaction would, with its own words
-        String what = group.size() == 1 ? group.get(0).what : "commit a group of " + group.size() + " transactions";
+        String what = alone ? group.get(0).what : "commit a group of " + group.size() + " transactions";
         try {
             database.transaction(what, connection -> {
                 for (Queued<?> work : group) {
-                    if (work.runIn(connection, group.size() > 1)) {
+                    if (work.runIn(connection, savepoints && !alone)) {
                         ran.add(work);
                     }
                 }
                 return null;
             });
-            commits.incrementAndGet();
-            ran.forEach(Queued::complete);
         } catch (RuntimeException e) {
+            if (!savepoints && !alone) {
+                LOG.debug("A group of {} transactions was rolled back ({}); it runs again, each work after a"
+                        + " savepoint", group.size(), e.toString());
+                return false;
+            }
             // the connection, the commit or a work alone failed: none of the group's works is stored
             LOG.debug("A group of {} transactions was not committed: {}", group.size(), e.toString());
             group.forEach(work -> work.fail(e));
+            return true;
         }
+        commits.incrementAndGet();
+        ran.forEach(Queued::complete);
+        return true;
     }
 
     /** A work waiting for its group, then its result. */

@@ -152,9 +152,7 @@ public final class Database {
             T result;
             try {
                 result = work.run(connection);
-                for (Shared shared : mine.shared.values()) {
-                    shared.beforeCommit(connection);
-                }
+                mine.beforeCommit();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
@@ -176,7 +174,7 @@ public final class Database {
     /**
      * What the works of one {@linkplain #transaction transaction} keep for the works after them
      * (a {@linkplain #groupedTransaction group} runs several in one), and write once, after the
-     * last of them and before the commit.
+     * last of them and before the commit. One of each class a transaction.
      */
     public interface Shared {
 
@@ -185,29 +183,44 @@ public final class Database {
     }
 
     /**
-     * What a work of the transaction on {@code connection} shared under {@code key}; null when none
+     * What a work of the transaction on {@code connection} shared of {@code type}; null when none
      * did. A work shares only once all it did succeeded: a work rolled back to its savepoint has
      * shared nothing.
      */
-    public <S extends Shared> S shared(Connection connection, Object key, Class<S> type) {
+    public <S extends Shared> S shared(Connection connection, Class<S> type) {
         Open current = open.get();
-        return current == null || current.connection != connection ? null : type.cast(current.shared.get(key));
+        return current == null || current.connection != connection || current.shared == null ? null
+                : type.cast(current.shared.get(type));
     }
 
-    /** Shares {@code value} under {@code key} with the rest of the transaction on {@code connection}. */
-    public void share(Connection connection, Object key, Shared value) {
+    /** Shares {@code value}, in place of any of its class, with the rest of the transaction on {@code connection}. */
+    public void share(Connection connection, Shared value) {
         Open current = open.get();
         if (current == null || current.connection != connection) {
             throw new IllegalStateException("no transaction of this database is open on that connection");
         }
-        current.shared.put(key, value);
+        if (current.shared == null) {
+            current.shared = new LinkedHashMap<>();
+        }
+        current.shared.put(value.getClass(), value);
     }
 
-    /** The transaction open on a thread, and what its works share. */
-    private record Open(Connection connection, Map<Object, Shared> shared) {
+    /** The transaction open on a thread, and what its works share: most share nothing. */
+    private static final class Open {
+
+        final Connection connection;
+        Map<Class<?>, Shared> shared;
 
         Open(Connection connection) {
-            this(connection, new LinkedHashMap<>());
+            this.connection = connection;
+        }
+
+        void beforeCommit() throws SQLException {
+            if (shared != null) {
+                for (Shared each : shared.values()) {
+                    each.beforeCommit(connection);
+                }
+            }
         }
     }
 

@@ -73,10 +73,10 @@ class CommitGroupsTest extends DatabaseTestSupport {
             // the second c1 fails on its insert, before it shares
             works.add(() -> database.groupedTransaction("add camera site " + site, connection -> {
                 String added = add(site).run(connection);
-                Sites sites = database.shared(connection, Sites.class, Sites.class);
+                Sites sites = database.shared(connection, Sites.class);
                 if (sites == null) {
                     sites = new Sites(written);
-                    database.share(connection, Sites.class, sites);
+                    database.share(connection, sites);
                 }
                 sites.added.add(added);
                 return added;
@@ -89,7 +89,7 @@ class CommitGroupsTest extends DatabaseTestSupport {
         assertThat(added.get(3).get(60, TimeUnit.SECONDS)).isEqualTo("c3");
         assertThat(written).containsExactly("c1 c2 c3");
         assertThatThrownBy(() -> database.run("share outside a transaction", connection -> {
-            database.share(connection, Sites.class, new Sites(written));
+            database.share(connection, new Sites(written));
             return null;
         })).isInstanceOf(IllegalStateException.class);
     }
