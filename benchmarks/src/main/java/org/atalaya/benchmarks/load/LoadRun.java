@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -259,15 +257,14 @@ public final class LoadRun {
         Workload workload = new Workload("l", options.entries(), options.hitEvery(), options.entries() / 2);
         long pid = hub.javaProcess().orElseThrow().pid();
         AtomicLong expectedHits = new AtomicLong();
-        // a post waits for its answer: enough senders that the posts keep the rate they are offered at
-        // (one read each, restEvery apart), as that many cameras would
-        ExecutorService restPool = Executors.newFixedThreadPool(Math.max(4,
-                options.restEvery() > 0 ? options.rate() / options.restEvery() / 25 : 0));
         try (AlertListener alerts = AlertListener.open(hub.https(), "local-police", workload);
                 BrokerQueues queues = new BrokerQueues(hub);
                 MqttFleet fleet = testbed.mqttCameras(workload, options.window(),
+                        workload.countingHits(expectedHits));
+                // one REST camera for every 25 reads a second it is offered, each posting what it has
+                RestFleet rest = new RestFleet(testbed.restCameras(workload)::post, Math.max(4,
+                        options.restEvery() > 0 ? options.rate() / options.restEvery() / 25 : 0),
                         workload.countingHits(expectedHits))) {
-            RestCameras rest = testbed.restCameras(workload);
             long interval = TimeUnit.SECONDS.toNanos(1) / options.rate();
             long warmupMin = (long) options.rate() * options.warmupSeconds();
             long warmupMax = warmupMin + (long) options.rate() * MAX_EXTRA_WARMUP_SECONDS;
@@ -289,6 +286,7 @@ public final class LoadRun {
                         && (queues.unmatchedMessages() <= options.rate() / 10
                                 && (!options.waitForJit() || jitCores < JIT_SETTLED_CORES) || n >= warmupMax)) {
                     alerts.record(true);
+                    rest.answered(); // the posts' times are counted from here, as the alerts'
                     cpuAtWarm = ProcessStats.of(pid);
                     warmSeconds = Testbed.seconds(start);
                     total = n + (long) options.rate() * options.latencySeconds();
@@ -312,29 +310,24 @@ public final class LoadRun {
                     alerts.sent(n);
                 }
                 if (restEvery > 0 && n % restEvery == restEvery - 1) {
-                    long read = n;
-                    restPool.execute(() -> {
-                        try {
-                            if (rest.post(read, 1, 1) && workload.hits(read)) {
-                                expectedHits.incrementAndGet();
-                            }
-                        } catch (InterruptedException stopped) {
-                            Thread.currentThread().interrupt();
-                        }
-                    });
+                    rest.send(n);
                 } else if (!fleet.send(n)) {
                     throw new IllegalStateException("a camera lost its connection during the run");
                 }
             }
             double sendSeconds = Testbed.seconds(start);
-            restPool.shutdown();
-            restPool.awaitTermination(5, TimeUnit.MINUTES);
+            rest.drain(TimeUnit.MINUTES.toMillis(5));
             double restLate = Testbed.seconds(start) - sendSeconds;
             if (restLate > 1) {
-                // posts still queued were not sent at the rate offered
-                report.line("LATENCY the REST posts fell behind: the last sent %.1f s after the last send over MQTT",
-                        restLate);
+                // reads still waiting in their cameras were not sent at the rate offered
+                report.line("LATENCY the REST posts fell behind: the last accepted %.1f s after the last send over"
+                        + " MQTT", restLate);
             }
+            Histogram answered = rest.answered();
+            report.line("LATENCY over REST: %,d reads accepted in %,d posts (%.2f reads a post), %,d posts refused;"
+                    + " once warm, a post answered in p50 %.1f ms, p99 %.1f ms", rest.accepted(), rest.posts(),
+                    rest.accepted() / (double) Math.max(1, rest.posts()), rest.refused(),
+                    answered.getValueAtPercentile(50) / 1000.0, answered.getValueAtPercentile(99) / 1000.0);
             fleet.drain(TimeUnit.MINUTES.toMillis(1));
             ProcessStats cpuAtEnd = ProcessStats.of(pid);
             double cpuSeconds = Testbed.seconds(start);
@@ -373,8 +366,6 @@ public final class LoadRun {
             if (undrained != null) {
                 throw new IllegalStateException(undrained);
             }
-        } finally {
-            restPool.shutdownNow();
         }
     }
 

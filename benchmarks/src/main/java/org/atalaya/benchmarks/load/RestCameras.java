@@ -25,9 +25,18 @@ public final class RestCameras {
      * the hub accepted them.
      */
     public boolean post(long first, long step, int count) throws InterruptedException {
-        StringBuilder batch = new StringBuilder(count * 300).append('[');
+        long[] reads = new long[count];
         for (int i = 0; i < count; i++) {
-            batch.append(i == 0 ? "" : ",").append(payloads.apply(first + i * step));
+            reads[i] = first + i * step;
+        }
+        return post(reads);
+    }
+
+    /** Posts {@code reads} as one batch; true if the hub accepted them. */
+    public boolean post(long[] reads) throws InterruptedException {
+        StringBuilder batch = new StringBuilder(reads.length * 300).append('[');
+        for (int i = 0; i < reads.length; i++) {
+            batch.append(i == 0 ? "" : ",").append(payloads.apply(reads[i]));
         }
         batch.append(']');
         try {
