@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,8 @@ public final class AlertListener implements AutoCloseable {
     private final Recorder latency = new Recorder(3);
     private final Recorder toMatch = new Recorder(3);
     private final Recorder fromMatch = new Recorder(3);
+    private final Recorder overRest = new Recorder(3);
+    private volatile LongPredicate postedOverRest = n -> false;
     /** Per hit streamed while recording: its arrival as {@code System.nanoTime()}, until its details arrive. */
     private final ConcurrentHashMap<String, Long> hitArrived = new ConcurrentHashMap<>();
     private final Recorder detailsAfterHit = new Recorder(3);
@@ -78,6 +81,11 @@ public final class AlertListener implements AutoCloseable {
     public void sent(long n) {
         Instant now = Instant.now();
         sentAt.put(n, new long[] {System.nanoTime(), epochMicros(now)});
+    }
+
+    /** Which reads are posted over REST, whose latencies are also counted apart ({@link #overRest()}). */
+    public void postedOverRest(LongPredicate reads) {
+        postedOverRest = reads;
     }
 
     /** Latencies are recorded from now on (after the warm-up). */
@@ -130,7 +138,11 @@ public final class AlertListener implements AutoCloseable {
                 hitArrived.put(alert.at("/alert/id").asText(), arrived);
             }
             if (sent != null && recording) {
-                latency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent[0])));
+                long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent[0]));
+                latency.recordValue(micros);
+                if (postedOverRest.test(n)) {
+                    overRest.recordValue(micros);
+                }
                 String raised = alert.at("/alert/raisedAt").asText(null);
                 if (raised != null) {
                     long raisedMicros = epochMicros(Instant.parse(raised));
@@ -165,6 +177,11 @@ public final class AlertListener implements AutoCloseable {
 
     public long unexpected() {
         return unexpected.get();
+    }
+
+    /** The latencies of the reads posted over REST, recorded since the last call, in microseconds. */
+    public Histogram overRest() {
+        return overRest.getIntervalHistogram();
     }
 
     /** The latencies recorded since the last call, in microseconds. */

@@ -278,6 +278,9 @@ public final class LoadRun {
             double jitCores = Double.MAX_VALUE;
             double warmSeconds = 0;
             int restEvery = options.restEvery();
+            if (restEvery > 0) {
+                alerts.postedOverRest(n -> n % restEvery == restEvery - 1);
+            }
             for (long n = 0; n < total; n++) {
                 LockSupport.parkNanos(start + n * interval - System.nanoTime());
                 // measured once the hub is warm: the start's backlog (the hotlist's past-hit checks)
@@ -362,6 +365,7 @@ public final class LoadRun {
                     spread.highest(), spread.windows()));
             percentiles("  of which read -> match (the alert's raisedAt)", alerts.toMatch());
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
+            percentiles("  the reads posted over REST (in the figures above)", alerts.overRest());
             percentiles("LATENCY a hit -> its vehicle's details (HIT_DETAILS) on the stream", alerts.detailsAfterHit());
             if (undrained != null) {
                 throw new IllegalStateException(undrained);

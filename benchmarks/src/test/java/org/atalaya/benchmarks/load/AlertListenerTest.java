@@ -3,6 +3,8 @@ package org.atalaya.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.LongStream;
 
@@ -28,6 +30,22 @@ class AlertListenerTest {
         assertThat(listener.duplicates()).isEqualTo(1);
         assertThat(listener.unexpected()).isZero();
         assertThat(listener.detailsAfterHit().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theReadsPostedOverRestAreAlsoTimedApart() throws Exception {
+        long[] hits = LongStream.range(0, 100).filter(workload::hits).limit(2).toArray();
+        PipedOutputStream camera = new PipedOutputStream();
+        AlertListener listener = new AlertListener(workload, new PipedInputStream(camera), true);
+        listener.postedOverRest(n -> n == hits[1]);
+        listener.sent(hits[0]);
+        listener.sent(hits[1]);
+        camera.write((hit(hits[0], "hit-1") + hit(hits[1], "hit-2")).getBytes(StandardCharsets.UTF_8));
+        camera.close();
+        assertThat(listener.awaitEnd(10_000)).as("the stream read to its end").isTrue();
+
+        assertThat(listener.latencies().getTotalCount()).isEqualTo(2);
+        assertThat(listener.overRest().getTotalCount()).isEqualTo(1);
     }
 
     private String hit(long n, String id) {
