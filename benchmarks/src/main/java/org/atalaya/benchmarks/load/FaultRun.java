@@ -86,7 +86,7 @@ public final class FaultRun {
                     }
                     boolean sent;
                     if (n < options.reads()) {
-                        if (options.restEvery() > 0 && n % options.restEvery() == options.restEvery() - 1) {
+                        if (Workload.overRest(n, options.restEvery())) {
                             n++;
                             continue; // the REST sender's
                         }
@@ -134,12 +134,12 @@ public final class FaultRun {
         }
         return Testbed.started("rest-sender", () -> {
             try {
-                for (long first = every - 1; first < options.reads(); first += 20L * every) {
-                    int count = (int) Math.min(20, (options.reads() - first + every - 1) / every);
-                    while (!rest.post(first, every, count)) {
+                for (long from = 0; from < options.reads(); from += 20L * every) {
+                    long[] reads = Workload.overRest(from, Math.min(from + 20L * every, options.reads()), every);
+                    while (reads.length > 0 && !rest.post(reads)) {
                         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
                     }
-                    accepted.addAndGet(count);
+                    accepted.addAndGet(reads.length);
                 }
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();

@@ -506,7 +506,7 @@ public final class HostileRun {
         String alerted;
         try {
             alerts.sent(n);
-            boolean sent = overRest ? restCameras.post(n, 1, 1) : fleet.send(n) && fleet.drain(30_000);
+            boolean sent = overRest ? restCameras.post(new long[] {n}) : fleet.send(n) && fleet.drain(30_000);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (sent && alerts.hits() <= n && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));

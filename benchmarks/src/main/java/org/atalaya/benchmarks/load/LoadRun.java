@@ -136,7 +136,7 @@ public final class LoadRun {
                     try {
                         while (sending.get()) {
                             long n = next.getAndIncrement();
-                            if (restEvery > 0 && n % restEvery == restEvery - 1) {
+                            if (Workload.overRest(n, restEvery)) {
                                 continue;
                             }
                             if (workload.hits(n)) {
@@ -156,18 +156,19 @@ public final class LoadRun {
                 senders.add(Testbed.started("rest-sender-" + t, () -> {
                     try {
                         while (sending.get()) {
-                            long first = restNext.getAndAdd(batch) * restEvery + restEvery - 1;
-                            for (int i = 0; i < batch; i++) {
-                                if (workload.hits(first + (long) i * restEvery)) {
-                                    alerts.sent(first + (long) i * restEvery);
+                            long from = restNext.getAndAdd((long) batch * restEvery);
+                            long[] reads = Workload.overRest(from, from + (long) batch * restEvery, restEvery);
+                            for (long read : reads) {
+                                if (workload.hits(read)) {
+                                    alerts.sent(read);
                                 }
                             }
-                            if (!rest.post(first, restEvery, batch)) {
+                            if (reads.length > 0 && !rest.post(reads)) {
                                 throw new IllegalStateException("the hub did not accept a batch over REST");
                             }
-                            restAccepted.addAndGet(batch);
-                            for (int i = 0; i < batch; i++) {
-                                if (workload.hits(first + (long) i * restEvery)) {
+                            restAccepted.addAndGet(reads.length);
+                            for (long read : reads) {
+                                if (workload.hits(read)) {
                                     expectedHits.incrementAndGet();
                                 }
                             }
@@ -278,9 +279,7 @@ public final class LoadRun {
             double jitCores = Double.MAX_VALUE;
             double warmSeconds = 0;
             int restEvery = options.restEvery();
-            if (restEvery > 0) {
-                alerts.postedOverRest(n -> n % restEvery == restEvery - 1);
-            }
+            alerts.postedOverRest(n -> Workload.overRest(n, restEvery));
             for (long n = 0; n < total; n++) {
                 LockSupport.parkNanos(start + n * interval - System.nanoTime());
                 // measured once the hub is warm: the start's backlog (the hotlist's past-hit checks)
@@ -312,7 +311,7 @@ public final class LoadRun {
                 if (workload.hits(n)) {
                     alerts.sent(n);
                 }
-                if (restEvery > 0 && n % restEvery == restEvery - 1) {
+                if (Workload.overRest(n, restEvery)) {
                     rest.send(n);
                 } else if (!fleet.send(n)) {
                     throw new IllegalStateException("a camera lost its connection during the run");

@@ -20,18 +20,6 @@ public final class RestCameras {
         this.payloads = payloads;
     }
 
-    /**
-     * Posts reads {@code first, first + step, ...} ({@code count} of them) as one batch; true if
-     * the hub accepted them.
-     */
-    public boolean post(long first, long step, int count) throws InterruptedException {
-        long[] reads = new long[count];
-        for (int i = 0; i < count; i++) {
-            reads[i] = first + i * step;
-        }
-        return post(reads);
-    }
-
     /** Posts {@code reads} as one batch; true if the hub accepted them. */
     public boolean post(long[] reads) throws InterruptedException {
         StringBuilder batch = new StringBuilder(reads.length * 300).append('[');

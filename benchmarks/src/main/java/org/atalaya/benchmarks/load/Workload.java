@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
  * The generator's ground truth. The hotlist lists {@code entries} plates of the old Spanish
@@ -116,6 +117,24 @@ public final class Workload {
             }
         }
         out.write(chunk.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Whether read {@code n} is posted over REST, about one read in {@code restEvery} (none if 0).
+     * Chosen by a mix of the read's number, not by its remainder, so that hits (every
+     * {@code hitEvery}-th read) go over REST as often as the other reads.
+     */
+    public static boolean overRest(long n, int restEvery) {
+        if (restEvery <= 0) {
+            return false;
+        }
+        long mixed = (n + 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        return Math.floorMod(mixed ^ (mixed >>> 31), restEvery) == 0;
+    }
+
+    /** The reads of {@code [from, to)} posted over REST ({@link #overRest(long, int)}). */
+    public static long[] overRest(long from, long to, int restEvery) {
+        return LongStream.range(from, to).filter(n -> overRest(n, restEvery)).toArray();
     }
 
     /** Whether read {@code n} is of a listed plate, which must raise exactly one hit. */

@@ -32,6 +32,21 @@ class WorkloadTest {
     }
 
     @Test
+    void aboutOneReadInRestEveryIsPostedOverRestHitsAsOftenAsTheOthers() {
+        Workload oneIn20 = new Workload("l", 100_000, 20, 50_000);
+
+        long overRest = LongStream.range(0, 100_000).filter(n -> Workload.overRest(n, 10)).count();
+        long hitsOverRest = LongStream.range(0, 100_000).filter(oneIn20::hits)
+                .filter(n -> Workload.overRest(n, 10)).count();
+
+        assertThat(overRest).isBetween(9_500L, 10_500L);
+        assertThat(hitsOverRest).isBetween(400L, 600L); // of 5,000 hits
+        assertThat(Workload.overRest(0, 10_000, 10)).containsExactly(
+                LongStream.range(0, 10_000).filter(n -> Workload.overRest(n, 10)).toArray());
+        assertThat(LongStream.range(0, 1_000).filter(n -> Workload.overRest(n, 0))).isEmpty();
+    }
+
+    @Test
     void theLatencyPhasesShareOfHitsFollowsHitEvery() {
         Workload oneIn20 = new Workload("l", 100_000, 20, 50_000);
         Workload oneIn100 = new Workload("l", 100_000, 100, 50_000);
