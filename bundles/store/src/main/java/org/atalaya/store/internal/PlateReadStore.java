@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Reference;
  * Every plate read, kept for the retention period in the read archive's database
  * ({@link StoreComponent#archive()}): for past-hit matching when a plate is listed, for clone
  * investigations and for the Ministry of Justice. Reads are written in batches; a read already
- * stored (a redelivered one: the same id and capture time, the archive's key) is not stored twice.
+ * stored (a redelivered one) is not stored twice.
  */
 @Component(service = PlateReadRepository.class)
 public final class PlateReadStore implements PlateReadRepository {
@@ -53,9 +53,8 @@ public final class PlateReadStore implements PlateReadRepository {
         boolean h2 = database.dialect() == Database.Dialect.H2;
         String sql = h2
                 ? "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE captured_at = ? AND id = ?)"
-                : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-                        + " ON CONFLICT (captured_at, id) DO NOTHING";
+                        + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)"
+                : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
         return database.groupedTransaction("save " + reads.size() + " plate reads", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (PlateRead read : reads) {
@@ -77,8 +76,7 @@ public final class PlateReadStore implements PlateReadRepository {
                     }
                     insert.setString(12, read.imageRef());
                     if (h2) {
-                        insert.setObject(13, Database.timestamp(read.capturedAt()));
-                        insert.setString(14, read.id());
+                        insert.setString(13, read.id());
                     }
                     insert.addBatch();
                 }

@@ -7,13 +7,9 @@ import org.atalaya.store.jdbc.StoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
-import javax.sql.DataSource;
 
 import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.PlateRead;
@@ -57,33 +53,6 @@ class PlateReadStoreTest extends DatabaseTestSupport {
         assertThat(store.save(List.of(read, read("r2", "1234BCD", T0, null)), KEY)).isEqualTo(1);
         assertThat(store.save(List.of(), KEY)).isZero();
         assertThat(store.count()).isEqualTo(2);
-    }
-
-    @Test
-    void readsArchivedWhenTheirIdAloneWasTheKeyAreKeptAndStillStoredOnce() throws Exception {
-        // the archive as its first version left it (or the hub's own first schema, sharing its database)
-        DataSource archive = anotherDatabase();
-        try (Connection connection = archive.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE plate_read (id VARCHAR(128) PRIMARY KEY, camera_id VARCHAR(64) NOT NULL,"
-                    + " captured_at TIMESTAMP WITH TIME ZONE NOT NULL, plate_as_read VARCHAR(64) NOT NULL,"
-                    + " plate VARCHAR(11) NOT NULL, plate_key VARCHAR(11) NOT NULL, country CHAR(2),"
-                    + " confidence REAL NOT NULL, direction VARCHAR(16) NOT NULL, latitude DOUBLE PRECISION,"
-                    + " longitude DOUBLE PRECISION, image_ref VARCHAR(2048))");
-            sql.execute("INSERT INTO plate_read VALUES ('old', 'ceu-tarajal-in',"
-                    + " TIMESTAMP WITH TIME ZONE '2026-11-21 09:00:00+00', '1234BCD', '1234BCD', '1234BCD', 'ES', 0.9,"
-                    + " 'APPROACHING', 35.8717, -5.343, NULL)");
-        }
-
-        PlateReadStore migrated = new PlateReadStore(Database.open(archive, Database.Schema.ARCHIVE));
-
-        assertThat(migrated.readsWithKey("1234BCD", Instant.EPOCH)).singleElement().satisfies(read -> {
-            assertThat(read.id()).isEqualTo("old");
-            assertThat(read.capturedAt()).isEqualTo(T0.minusSeconds(3600));
-            assertThat(read.position()).isEqualTo(new GeoPoint(35.8717, -5.343));
-        });
-        assertThat(migrated.save(List.of(read("old", "1234BCD", T0.minusSeconds(3600), null)), KEY)).isZero();
-        assertThat(migrated.save(List.of(read("new", "1234BCD", T0, null)), KEY)).isEqualTo(1);
-        assertThat(migrated.count()).isEqualTo(2);
     }
 
     @Test

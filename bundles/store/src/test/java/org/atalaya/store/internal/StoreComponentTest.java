@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -96,18 +95,11 @@ class StoreComponentTest extends DatabaseTestSupport {
 
     @Test
     void theArchiveMayShareTheHubsDatabase() throws Exception {
-        // the hub's schema has a plate_read table of its own first migration, keyed by id alone: the
-        // archive's migrations take it, with the reads it holds
+        // the hub's schema has a plate_read table of its own first migration: the archive's keeps it
         component.archiveDataSource = dataSource;
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO plate_read (id, camera_id,"
-                        + " captured_at, plate_as_read, plate, plate_key, country, confidence, direction)"
-                        + " VALUES ('old', 'ceu-tarajal-in', ?, '1234BCD', '1234BCD', '1234BCD', 'ES', 0.9,"
-                        + " 'APPROACHING')")) {
-            insert.setObject(1, Database.timestamp(now.minus(Duration.ofDays(8))));
-            insert.executeUpdate();
-        }
+        new PlateReadStore(database).save(List.of(PlateReadStoreTest.read("old", "1234BCD",
+                now.minus(Duration.ofDays(8)), null)), plate -> plate);
 
         component.open(config(7, 60, etc.resolve("none.csv").toString()));
         new PlateReadStore(component).save(List.of(PlateReadStoreTest.read("new", "1234BCD", now, null)),
