@@ -126,7 +126,10 @@ public final class FaultRun {
         }
     }
 
-    /** Sends the REST share of the reads, in batches of 20, each until the hub accepts it. */
+    /**
+     * Sends the REST share of the reads ({@link Workload#overRest}), in batches of about 20, each
+     * until the hub accepts it.
+     */
     private Thread restSender(RestCameras rest, AtomicLong accepted) {
         int every = options.restEvery();
         if (every <= 0) {

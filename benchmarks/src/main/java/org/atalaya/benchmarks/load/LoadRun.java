@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The end-to-end load harness: the built distribution with a hotlist of {@code entries}, plate
- * reads from {@code connections} cameras over MQTT (QoS 1) and, one read in {@code restEvery},
- * over REST; the Local Police's alert stream as the control-centre subscriber.
+ * reads from {@code connections} cameras over MQTT (QoS 1) and, about one read in
+ * {@code restEvery}, over REST; the Local Police's alert stream as the control-centre subscriber.
  *
  * <ol>
  * <li><b>Throughput</b>: as many reads as the hub accepts for {@code seconds}; then until every
@@ -151,13 +151,14 @@ public final class LoadRun {
                     }
                 }));
             }
-            int batch = 50;
+            // the REST share of this many reads a post: about RestFleet.BATCH reads, a full batch
+            long range = (long) RestFleet.BATCH * restEvery;
             for (int t = 0; restEvery > 0 && t < 2; t++) {
                 senders.add(Testbed.started("rest-sender-" + t, () -> {
                     try {
                         while (sending.get()) {
-                            long from = restNext.getAndAdd((long) batch * restEvery);
-                            long[] reads = Workload.overRest(from, from + (long) batch * restEvery, restEvery);
+                            long from = restNext.getAndAdd(range);
+                            long[] reads = Workload.overRest(from, from + range, restEvery);
                             for (long read : reads) {
                                 if (workload.hits(read)) {
                                     alerts.sent(read);

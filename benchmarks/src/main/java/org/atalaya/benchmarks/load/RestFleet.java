@@ -88,14 +88,12 @@ final class RestFleet implements AutoCloseable {
                 reads.add(queue.take());
                 queue.drainTo(reads, BATCH - 1);
                 long[] batch = reads.stream().mapToLong(Long::longValue).toArray();
-                posts.incrementAndGet();
                 while (!timed(batch)) {
                     refused.incrementAndGet();
                     LockSupport.parkNanos(RETRY_NANOS);
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    posts.incrementAndGet();
                 }
                 for (long read : batch) {
                     acceptance.accepted(read);
@@ -114,7 +112,9 @@ final class RestFleet implements AutoCloseable {
         return answered.getIntervalHistogram();
     }
 
+    /** Posts the batch, counted and timed. */
     private boolean timed(long[] batch) throws InterruptedException {
+        posts.incrementAndGet();
         long sent = System.nanoTime();
         try {
             return rest.post(batch);

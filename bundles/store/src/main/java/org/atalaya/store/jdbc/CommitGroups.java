@@ -119,8 +119,9 @@ final class CommitGroups {
     }
 
     /**
-     * Runs the group in one {@linkplain Database#transaction transaction} and completes each work with
-     * its result or failure. Under the lock.
+     * Runs the group in one {@linkplain Database#transaction transaction} ({@link #ran}), again
+     * with a savepoint for each work if one failed, and completes each work with its result or
+     * failure. Under the lock.
      */
     private void commit(List<Queued<?>> group) {
         try {
