@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * What it costs the machine to hand work from one thread to another that is waiting for it: two
  * threads take turns {@code handOffs} times, each parking until the other wakes it, as the hub's
  * threads do at every hop of an event (a broker's executor, a consumer waiting in
- * {@code receive}, a commit group's waiters). Reports the wall time and the process's CPU time
- * per hand-off. Run it as it comes, where the kernel puts the two threads on different cores
+ * {@code receive}, a commit group's waiters). Reports the wall time and the two threads' CPU
+ * time per hand-off. Run it as it comes, where the kernel puts the two threads on different cores
  * when it can, and held to one core:
  *
  * <pre>
@@ -53,17 +53,21 @@ public final class HandOffs {
         first.join();
         second.join();
         wall = System.nanoTime() - wall;
-        long total = 2L * turns;
-        return new Cost(total, wall / 1000.0 / total, (shared.cpu[0] + shared.cpu[1]) / 1000.0 / total);
+        long made = shared.handed;
+        return new Cost(made, wall / 1000.0 / made, (shared.cpu[0] + shared.cpu[1]) / 1000.0 / made);
     }
 
-    /** Whose turn it is; each thread parks until it is its own, and notes the CPU it took. */
+    /**
+     * Whose turn it is; each thread parks until it is its own, and notes the CPU it took. Only
+     * the thread whose turn it is counts a hand-off, before it hands the turn on.
+     */
     private static final class Turns {
 
         final int turns;
         final long[] cpu = new long[2];
         volatile Thread[] threads;
         volatile int turn;
+        long handed;
 
         Turns(int turns) {
             this.turns = turns;
@@ -77,6 +81,7 @@ public final class HandOffs {
                 while (turn != me) {
                     LockSupport.park(this);
                 }
+                handed++;
                 turn = 1 - me;
                 LockSupport.unpark(other);
             }

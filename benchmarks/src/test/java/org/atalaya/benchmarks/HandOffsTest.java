@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class HandOffsTest {
 
     @Test
-    void everyHandOffIsMadeAndCosted() throws InterruptedException {
+    void everyHandOffIsMadeCountedAndCosted() throws InterruptedException {
         HandOffs.Cost cost = HandOffs.measure(2_000);
 
         assertThat(cost.handOffs()).isEqualTo(2_000);
