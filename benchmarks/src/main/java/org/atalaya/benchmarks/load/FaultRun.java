@@ -137,8 +137,9 @@ public final class FaultRun {
         }
         return Testbed.started("rest-sender", () -> {
             try {
-                for (long from = 0; from < options.reads(); from += 20L * every) {
-                    long[] reads = Workload.overRest(from, Math.min(from + 20L * every, options.reads()), every);
+                long range = 20L * every; // about 20 REST reads a batch
+                for (long from = 0; from < options.reads(); from += range) {
+                    long[] reads = Workload.overRest(from, Math.min(from + range, options.reads()), every);
                     while (reads.length > 0 && !rest.post(reads)) {
                         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
                     }

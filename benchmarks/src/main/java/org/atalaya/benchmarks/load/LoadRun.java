@@ -159,20 +159,18 @@ public final class LoadRun {
                         while (sending.get()) {
                             long from = restNext.getAndAdd(range);
                             long[] reads = Workload.overRest(from, from + range, restEvery);
+                            int hits = 0;
                             for (long read : reads) {
                                 if (workload.hits(read)) {
                                     alerts.sent(read);
+                                    hits++;
                                 }
                             }
                             if (reads.length > 0 && !rest.post(reads)) {
                                 throw new IllegalStateException("the hub did not accept a batch over REST");
                             }
                             restAccepted.addAndGet(reads.length);
-                            for (long read : reads) {
-                                if (workload.hits(read)) {
-                                    expectedHits.incrementAndGet();
-                                }
-                            }
+                            expectedHits.addAndGet(hits);
                         }
                     } catch (InterruptedException stopped) {
                         Thread.currentThread().interrupt();
