@@ -1,6 +1,9 @@
 package org.atalaya.benchmarks.load;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -15,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +37,12 @@ public final class Hub implements AutoCloseable {
     private static final List<String> ACCOUNTS = List.of("admin", "anpr-cameras", "face-cameras", "city-sensors",
             "local-police", "national-police", "interior-ministry", "justice", "fire-service", "ume",
             "city-operations", "data-protection-officer");
+
+    /** The lowest port {@link #freePort()} hands out: above the well-known and most registered ones. */
+    private static final int LOWEST_PORT = 20_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final Random PORTS = new Random();
 
     private final Path home;
     private final Map<String, String> passwords = new HashMap<>();
@@ -227,9 +239,36 @@ public final class Hub implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port free now, below the kernel's ephemeral range and not handed out before in
+     * this process. A port the kernel picked for {@code bind(0)} would be back in that range once
+     * closed, where a simulator's server or an outgoing connection opened before the hub binds it
+     * may get it (a run lost its broker's acceptor to the ministry's server that way).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int ephemeralStart = ephemeralStart();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = LOWEST_PORT + PORTS.nextInt(ephemeralStart - LOWEST_PORT);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (BindException taken) {
+                // another program's; try the next
+            }
+        }
+        throw new IOException("no free loopback port between " + LOWEST_PORT + " and " + ephemeralStart);
+    }
+
+    /** The first port of Linux's ephemeral range ({@code ip_local_port_range}), or 32768. */
+    private static int ephemeralStart() {
+        try {
+            String[] range = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
+            return Math.max(LOWEST_PORT + 1000, Integer.parseInt(range[0]));
+        } catch (IOException | RuntimeException unknown) {
+            return 32768;
         }
     }
 
