@@ -40,7 +40,8 @@ public final class Hub implements AutoCloseable {
 
     /** The lowest port {@link #freePort()} hands out: above the well-known and most registered ones. */
     private static final int LOWEST_PORT = 20_000;
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** The first port of the range the kernel picks from for a bind to port 0 or an outgoing connection. */
+    private static final int EPHEMERAL_START = ephemeralStart(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     private static final Random PORTS = new Random();
 
@@ -246,9 +247,8 @@ public final class Hub implements AutoCloseable {
      * may get it (a run lost its broker's acceptor to the ministry's server that way).
      */
     static int freePort() throws IOException {
-        int ephemeralStart = ephemeralStart();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = LOWEST_PORT + PORTS.nextInt(ephemeralStart - LOWEST_PORT);
+            int port = LOWEST_PORT + PORTS.nextInt(EPHEMERAL_START - LOWEST_PORT);
             if (!HANDED_OUT.add(port)) {
                 continue;
             }
@@ -259,14 +259,14 @@ public final class Hub implements AutoCloseable {
                 // another program's; try the next
             }
         }
-        throw new IOException("no free loopback port between " + LOWEST_PORT + " and " + ephemeralStart);
+        throw new IOException("no free loopback port between " + LOWEST_PORT + " and " + EPHEMERAL_START);
     }
 
     /** The first port of Linux's ephemeral range ({@code ip_local_port_range}), or 32768. */
-    private static int ephemeralStart() {
+    private static int ephemeralStart(Path range) {
         try {
-            String[] range = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
-            return Math.max(LOWEST_PORT + 1000, Integer.parseInt(range[0]));
+            String[] ports = Files.readAllLines(range).get(0).trim().split("\\s+");
+            return Math.max(LOWEST_PORT + 1000, Integer.parseInt(ports[0]));
         } catch (IOException | RuntimeException unknown) {
             return 32768;
         }
