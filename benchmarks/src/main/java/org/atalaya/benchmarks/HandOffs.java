@@ -5,6 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What it costs the machine to hand work from one thread to another that is waiting for it: two
  * threads take turns {@code handOffs} times, each parking until the other wakes it, as the hub's
@@ -23,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class HandOffs {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HandOffs.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HandOffs.class);
 
     /** The figures of one run. */
     public record Cost(long handOffs, double wallMicros, double cpuMicros) {

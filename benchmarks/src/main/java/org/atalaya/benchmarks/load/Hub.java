@@ -262,7 +262,10 @@ public final class Hub implements AutoCloseable {
         throw new IOException("no free loopback port between " + LOWEST_PORT + " and " + EPHEMERAL_START);
     }
 
-    /** The first port of Linux's ephemeral range ({@code ip_local_port_range}), or 32768. */
+    /**
+     * The first port of Linux's ephemeral range ({@code ip_local_port_range}); 32768 where it
+     * cannot be read, and no lower than 1,000 ports above {@link #LOWEST_PORT}, to leave a choice.
+     */
     private static int ephemeralStart(Path range) {
         try {
             String[] ports = Files.readAllLines(range).get(0).trim().split("\\s+");
