@@ -39,7 +39,8 @@ public final class HandOffs {
         int handOffs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         measure(handOffs / 10); // the JIT compiles the loop first
         Cost cost = measure(handOffs);
-        LOG.info(String.format(Locale.ROOT, "%,d hand-offs between two threads: %.1f us of wall time and %.1f us of CPU each",
+        LOG.info(String.format(Locale.ROOT,
+                "%,d hand-offs between two threads: %.1f us of wall time and %.1f us of CPU each",
                 cost.handOffs(), cost.wallMicros(), cost.cpuMicros()));
     }
 

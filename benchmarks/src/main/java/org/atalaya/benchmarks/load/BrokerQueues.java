@@ -43,8 +43,8 @@ public final class BrokerQueues implements AutoCloseable {
     public long depth(String queue) throws IOException, JMException {
         ObjectName name = queues.get(queue);
         if (name == null) {
-            Set<ObjectName> found = server.queryNames(new ObjectName(
-                    "org.apache.activemq.artemis:*,component=addresses,subcomponent=queues,queue=\"" + queue + "\""), null);
+            Set<ObjectName> found = server.queryNames(new ObjectName("org.apache.activemq.artemis:*,"
+                    + "component=addresses,subcomponent=queues,queue=\"" + queue + "\""), null);
             if (found.isEmpty()) {
                 throw new IllegalStateException("no queue " + queue + " on the hub's broker");
             }

@@ -76,7 +76,8 @@ public final class Hub implements AutoCloseable {
      */
     public static Hub unpack(Path assembly, Path home) throws IOException, InterruptedException {
         if (!Files.isExecutable(assembly.resolve("bin/karaf"))) {
-            throw new IllegalArgumentException(assembly + " is not a built distribution: run ./mvnw install -DskipTests");
+            throw new IllegalArgumentException(
+                    assembly + " is not a built distribution: run ./mvnw install -DskipTests");
         }
         if (Files.exists(home)) {
             throw new IllegalArgumentException(home + " exists: the harness unpacks into a new folder");
@@ -92,8 +93,8 @@ public final class Hub implements AutoCloseable {
         edit("etc/custom.system.properties", Map.of("atalaya.broker.port", brokerPort, "atalaya.mqtt.port", mqttPort,
                 "atalaya.https.port", httpsPort, "atalaya.http.port", freePort()));
         edit("etc/org.apache.karaf.shell.cfg", Map.of("sshPort", freePort()));
-        edit("etc/org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", jmxRegistryPort, "rmiServerPort", jmxServerPort,
-                "jmxmpPort", freePort()));
+        edit("etc/org.apache.karaf.management.cfg", Map.of("rmiRegistryPort", jmxRegistryPort,
+                "rmiServerPort", jmxServerPort, "jmxmpPort", freePort()));
     }
 
     /** Sets {@code key = value} in an etc/ file, replacing the key's line or adding one. */

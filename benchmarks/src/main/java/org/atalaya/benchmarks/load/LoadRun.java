@@ -23,9 +23,9 @@ import org.HdrHistogram.Histogram;
  * <li><b>Throughput</b>: as many reads as the hub accepts for {@code seconds}; then until every
  * queue of the ANPR path is empty. Reports accepted reads/s and reads/s processed end to end
  * (matched, archived, alerts stored and streamed), the hub's CPU and memory.</li>
- * <li><b>Latency</b>: {@code rate} reads/s, one in {@code hitEvery} (20) a hit; once the hub keeps up and its JIT
- * compilers have settled (at least {@code warmupSeconds}), read → alert latency for {@code latencySeconds}, from the read's
- * send to the alert's arrival on the stream.</li>
+ * <li><b>Latency</b>: {@code rate} reads/s, one in {@code hitEvery} (20) a hit; once the hub keeps up and its
+ * JIT compilers have settled (at least {@code warmupSeconds}), read → alert latency for {@code latencySeconds},
+ * from the read's send to the alert's arrival on the stream.</li>
  * <li><b>Baseline</b>: the hub stopped, a bare Artemis broker on the same configuration and the
  * same cameras ({@link BrokerBaseline}); the hub's throughput as a share of the broker's.</li>
  * </ol>
@@ -273,7 +273,8 @@ public final class LoadRun {
             ProcessStats cpuAtStart = ProcessStats.of(pid);
             ProcessStats cpuAtWarm = null;
             // a window holds at least half of what WINDOW_SECONDS of hits should bring
-            LatencyWindows windows = new LatencyWindows((long) options.rate() * WINDOW_SECONDS / options.hitEvery() / 2);
+            LatencyWindows windows =
+                    new LatencyWindows((long) options.rate() * WINDOW_SECONDS / options.hitEvery() / 2);
             ProcessStats tenSecondsAgo = cpuAtStart;
             double jitCores = Double.MAX_VALUE;
             double warmSeconds = 0;
@@ -354,7 +355,8 @@ public final class LoadRun {
             report.line("LATENCY %,d reads at %,d reads/s in %.1f s; %,d hits streamed of %,d, %d duplicates, "
                     + "%d unexpected; hub CPU %.2f cores in all, %.2f cores while measured", total, options.rate(),
                     sendSeconds, alerts.hits(), expectedHits.get(), alerts.duplicates(), alerts.unexpected(),
-                    cpuAtEnd.coresSince(cpuAtStart, cpuSeconds), cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
+                    cpuAtEnd.coresSince(cpuAtStart, cpuSeconds),
+                    cpuAtEnd.coresSince(cpuAtWarm, cpuSeconds - warmSeconds));
             report.line("LATENCY the hub's JIT compilers while measured: %.2f cores", measuredJitCores);
             windows.add(alerts.latencies());
             percentiles("LATENCY read -> alert at " + options.rate() + " reads/s", windows.total());

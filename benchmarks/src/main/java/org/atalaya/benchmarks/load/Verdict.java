@@ -91,7 +91,8 @@ public record Verdict(long reads, long stored, long missing, long strangers, lon
                                 hit[c].set((int) n);
                                 if (rows.getLong(2) > 1) {
                                     duplicateHits++;
-                                    example(examples, CENTRES.get(c) + " has " + rows.getLong(2) + " hits of read " + n);
+                                    example(examples,
+                                            CENTRES.get(c) + " has " + rows.getLong(2) + " hits of read " + n);
                                 }
                             }
                         }

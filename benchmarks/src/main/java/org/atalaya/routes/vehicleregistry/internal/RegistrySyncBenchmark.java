@@ -44,7 +44,8 @@ public final class RegistrySyncBenchmark {
         h2.setUser("atalaya");
         h2.setPassword("");
         long started = System.nanoTime();
-        try (RegistrySimulator.Standalone ministry = RegistrySimulator.start(entries, 1L, "benchmark", "benchmark-Pass-1");
+        try (RegistrySimulator.Standalone ministry =
+                        RegistrySimulator.start(entries, 1L, "benchmark", "benchmark-Pass-1");
                 MinistryClient client = MinistryClient.connect(ministry.address().toString(), "benchmark",
                         "benchmark-Pass-1", null, 5_000, 120_000)) {
             report("ministry started with %,d entries", entries, started, memory);
@@ -70,8 +71,8 @@ public final class RegistrySyncBenchmark {
                     + " entries listed, " + hotlist.matched() + " matched", snapshot.kind(), full, memory);
 
             for (int i = 0; i < 1_000; i++) {
-                ministry.addEntry(String.format("%04dBXZ", i), "ES", org.atalaya.registry.v1.AlertCategory.STOLEN_VEHICLE,
-                        70, "benchmark change");
+                ministry.addEntry(String.format("%04dBXZ", i), "ES",
+                        org.atalaya.registry.v1.AlertCategory.STOLEN_VEHICLE, 70, "benchmark change");
             }
             long delta = System.nanoTime();
             SyncReport changes = sync.run(false, loaded -> { });
