@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.atalaya.api.anpr.VehicleRegistryLink.SyncReport;
 import org.atalaya.correlation.internal.BenchmarkHotlist;
+import org.atalaya.registry.v1.AlertCategory;
 import org.atalaya.registry.v1.HotlistChanges;
 import org.atalaya.registry.v1.HotlistPage;
 import org.atalaya.simulators.registry.RegistrySimulator;
@@ -71,8 +72,8 @@ public final class RegistrySyncBenchmark {
                     + " entries listed, " + hotlist.matched() + " matched", snapshot.kind(), full, memory);
 
             for (int i = 0; i < 1_000; i++) {
-                ministry.addEntry(String.format("%04dBXZ", i), "ES",
-                        org.atalaya.registry.v1.AlertCategory.STOLEN_VEHICLE, 70, "benchmark change");
+                ministry.addEntry(String.format("%04dBXZ", i), "ES", AlertCategory.STOLEN_VEHICLE, 70,
+                        "benchmark change");
             }
             long delta = System.nanoTime();
             SyncReport changes = sync.run(false, loaded -> { });
