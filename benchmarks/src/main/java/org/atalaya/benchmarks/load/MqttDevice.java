@@ -1,5 +1,15 @@
 package org.atalaya.benchmarks.load;
 
+import static org.atalaya.benchmarks.load.MqttPackets.CONNACK;
+import static org.atalaya.benchmarks.load.MqttPackets.CONNECT;
+import static org.atalaya.benchmarks.load.MqttPackets.DISCONNECT;
+import static org.atalaya.benchmarks.load.MqttPackets.PUBACK;
+import static org.atalaya.benchmarks.load.MqttPackets.PUBLISH_QOS1;
+import static org.atalaya.benchmarks.load.MqttPackets.packet;
+import static org.atalaya.benchmarks.load.MqttPackets.readVariableInt;
+import static org.atalaya.benchmarks.load.MqttPackets.string;
+import static org.atalaya.benchmarks.load.MqttPackets.variableInt;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -14,9 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One device on an MQTT 5 connection, written out byte by byte: the harness's MQTT library
- * speaks 3.1.1, which has no user properties, and a hostile device sends exactly the bytes it
- * likes. It publishes at QoS 1, one message at a time, and tells what the broker answered: the
+ * One device on an MQTT 5 connection, written out byte by byte: the camera fleet
+ * ({@link MqttFleet}) speaks 3.1.1, which has no user properties, and a hostile device sends
+ * exactly the bytes it likes. It publishes at QoS 1, one message at a time, and tells what the broker answered: the
  * PUBACK's reason code, the DISCONNECT that refused it, or that the connection just ended.
  */
 final class MqttDevice implements AutoCloseable {
@@ -38,11 +48,6 @@ final class MqttDevice implements AutoCloseable {
         }
     }
 
-    private static final int CONNECT = 0x10;
-    private static final int CONNACK = 0x20;
-    private static final int PUBLISH_QOS1 = 0x32;
-    private static final int PUBACK = 0x40;
-    private static final int DISCONNECT = 0xE0;
     private static final int USER_PROPERTY = 0x26;
     private static final int REASON_STRING = 0x1F;
     private static final int MAXIMUM_PACKET_SIZE = 0x27;
@@ -193,41 +198,6 @@ final class MqttDevice implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing left to release
         }
-    }
-
-    private static byte[] packet(int type, byte[] variable, byte[] payload) throws IOException {
-        ByteArrayOutputStream packet = new ByteArrayOutputStream(variable.length + payload.length + 5);
-        packet.write(type);
-        variableInt(packet, variable.length + payload.length);
-        packet.write(variable);
-        packet.write(payload);
-        return packet.toByteArray();
-    }
-
-    private static void string(ByteArrayOutputStream out, byte[] bytes) {
-        out.write(bytes.length >> 8);
-        out.write(bytes.length & 0xFF);
-        out.write(bytes, 0, bytes.length);
-    }
-
-    private static void variableInt(ByteArrayOutputStream out, int value) {
-        do {
-            int digit = value % 128;
-            value /= 128;
-            out.write(value > 0 ? digit | 0x80 : digit);
-        } while (value > 0);
-    }
-
-    private static int readVariableInt(DataInputStream in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 28; shift += 7) {
-            int digit = in.readUnsignedByte();
-            value |= (digit & 0x7F) << shift;
-            if ((digit & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("malformed remaining length");
     }
 
     /** The properties of an answer the harness reads: integers by identifier, and the reason string. */

@@ -1,29 +1,51 @@
 package org.atalaya.benchmarks.load;
 
+import static org.atalaya.benchmarks.load.MqttPackets.CONNACK;
+import static org.atalaya.benchmarks.load.MqttPackets.CONNECT;
+import static org.atalaya.benchmarks.load.MqttPackets.DISCONNECT;
+import static org.atalaya.benchmarks.load.MqttPackets.PUBACK;
+import static org.atalaya.benchmarks.load.MqttPackets.PUBLISH_QOS1;
+import static org.atalaya.benchmarks.load.MqttPackets.packet;
+import static org.atalaya.benchmarks.load.MqttPackets.readVariableInt;
+import static org.atalaya.benchmarks.load.MqttPackets.string;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-
 /**
- * Cameras publishing plate reads over MQTT, one connection each, QoS 1, each with a window of
- * reads in flight (sent, PUBACK not yet received). A read is accepted when its PUBACK comes: the
- * broker sends it only once the read is on disk. Reads whose connection fails before their PUBACK
- * stay pending and are sent again by {@link #resendPending()}, with the same id, as a camera
- * does after a reconnect.
+ * Cameras publishing plate reads over MQTT 3.1.1, one connection each, QoS 1, each with a window
+ * of reads in flight (sent, PUBACK not yet received). A read is accepted when its PUBACK comes:
+ * the broker sends it only once the read is on disk. Reads whose connection fails before their
+ * PUBACK stay pending and are sent again by {@link #resendPending()}, with the same id, as a
+ * camera does after a reconnect.
+ *
+ * <p>The cameras stand for devices on the city's network, yet run on the hub's two cores, so they
+ * are written to cost those cores little: a read is written to its camera's socket by the thread
+ * that sends it, and one thread reads every connection's PUBACKs ({@code mqtt-fleet}). A client
+ * library with threads of its own for each connection (three a camera) took a tenth of a core
+ * here and added a hand-off between threads to every read it timed (BENCHMARKS.md,
+ * twenty-fifth).
  */
 public final class MqttFleet implements AutoCloseable {
 
@@ -32,30 +54,50 @@ public final class MqttFleet implements AutoCloseable {
         void accepted(long read);
     }
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 15_000;
+    private static final int READ_BUFFER_BYTES = 16 << 10;
+
     private final List<Camera> cameras = new ArrayList<>();
     private final LongFunction<String> payloads;
     private final Acceptance acceptance;
     private final ConcurrentHashMap<Long, Boolean> pending = new ConcurrentHashMap<>();
     private final AtomicLong accepted = new AtomicLong();
-    private final String uri;
-    private final String user;
-    private final char[] password;
+    private final InetSocketAddress broker;
+    private final byte[] user;
+    private final byte[] password;
     private final int window;
+    private final Selector selector;
+    private final ConcurrentLinkedQueue<Link> toRegister = new ConcurrentLinkedQueue<>();
+    private final Thread reader;
+    private volatile boolean closed;
 
     /**
+     * @param uri {@code tcp://host:port} of the broker's MQTT acceptor
      * @param payloads read number to JSON, for the camera {@link #camera(long)} names
      */
     public MqttFleet(String uri, String user, String password, List<String> cameraIds, int window,
             LongFunction<String> payloads, Acceptance acceptance) {
-        this.uri = uri;
-        this.user = user;
-        this.password = password.toCharArray();
+        URI parsed = URI.create(uri);
+        if (!"tcp".equals(parsed.getScheme())) {
+            throw new IllegalArgumentException("the fleet connects over tcp://host:port, not " + uri);
+        }
+        this.broker = new InetSocketAddress(parsed.getHost(), parsed.getPort());
+        this.user = user.getBytes(StandardCharsets.UTF_8);
+        this.password = password.getBytes(StandardCharsets.UTF_8);
         this.window = window;
         this.payloads = payloads;
         this.acceptance = acceptance;
         for (String id : cameraIds) {
             cameras.add(new Camera(id));
         }
+        try {
+            this.selector = Selector.open();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        this.reader = new Thread(this::readAcknowledgements, "mqtt-fleet");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Connects every camera that is not connected; false if one could not. */
@@ -120,115 +162,246 @@ public final class MqttFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (Camera camera : cameras) {
             camera.close();
         }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // the reader ends either way
+        }
+        reader.interrupt();
     }
 
-    private final class Camera implements IMqttActionListener {
+    /** The {@code mqtt-fleet} thread: every camera's answers, as they come. */
+    private void readAcknowledgements() {
+        try {
+            while (!closed) {
+                selector.select();
+                for (Link link; (link = toRegister.poll()) != null; ) {
+                    link.register();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    ((Link) key.attachment()).readable();
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException ended) {
+            // closed
+        }
+    }
+
+    private void released() {
+        synchronized (pending) {
+            pending.notifyAll();
+        }
+    }
+
+    private final class Camera {
 
         final String id;
-        final String topic;
-        final Semaphore inFlight = new Semaphore(window);
-        volatile MqttAsyncClient client;
+        final byte[] topic;
+        volatile Link link;
+        int nextPacketId = 1;
 
         Camera(String id) {
             this.id = id;
-            this.topic = "atalaya/anpr/" + id + "/reads";
+            this.topic = ("atalaya/anpr/" + id + "/reads").getBytes(StandardCharsets.UTF_8);
         }
 
         boolean connected() {
-            MqttAsyncClient current = client;
-            return current != null && current.isConnected();
+            Link current = link;
+            return current != null && current.channel.isOpen();
         }
 
-        boolean connect() {
+        /** A clean session, no keep-alive; returns once the broker accepted it. */
+        synchronized boolean connect() {
             if (connected()) {
                 return true;
             }
             close();
+            SocketChannel fresh = null;
             try {
-                MqttAsyncClient fresh = new MqttAsyncClient(uri, "bench-" + id, new MemoryPersistence());
-                MqttConnectOptions options = new MqttConnectOptions();
-                options.setUserName(user);
-                options.setPassword(password);
-                options.setCleanSession(true);
-                options.setMaxInflight(window);
-                options.setAutomaticReconnect(false);
-                options.setConnectionTimeout(10);
-                options.setKeepAliveInterval(30);
-                fresh.connect(options).waitForCompletion(15_000);
-                inFlight.drainPermits();
-                inFlight.release(window);
-                client = fresh;
+                fresh = SocketChannel.open();
+                fresh.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                fresh.socket().connect(broker, CONNECT_TIMEOUT_MILLIS);
+                fresh.socket().setSoTimeout(CONNECT_TIMEOUT_MILLIS);
+                ByteArrayOutputStream variable = new ByteArrayOutputStream();
+                string(variable, "MQTT".getBytes(StandardCharsets.US_ASCII));
+                variable.write(4); // 3.1.1
+                variable.write(0x80 | 0x40 | 0x02); // user name, password, clean session
+                variable.write(0); // no keep-alive: the broker does not drop a camera that pauses
+                variable.write(0);
+                ByteArrayOutputStream payload = new ByteArrayOutputStream();
+                string(payload, ("bench-" + id).getBytes(StandardCharsets.UTF_8));
+                string(payload, user);
+                string(payload, password);
+                Link.write(fresh, packet(CONNECT, variable.toByteArray(), payload.toByteArray()));
+                DataInputStream in = new DataInputStream(fresh.socket().getInputStream());
+                int type = in.readUnsignedByte();
+                byte[] body = new byte[readVariableInt(in)];
+                in.readFully(body);
+                if ((type & 0xF0) != CONNACK || body.length < 2 || body[1] != 0) {
+                    fresh.close();
+                    return false;
+                }
+                fresh.configureBlocking(false);
+                Link connected = new Link(fresh);
+                link = connected;
+                toRegister.add(connected);
+                selector.wakeup();
                 return true;
-            } catch (MqttException refused) {
+            } catch (IOException refused) {
+                if (fresh != null) {
+                    try {
+                        fresh.close();
+                    } catch (IOException ignored) {
+                        // not connected anyway
+                    }
+                }
                 return false;
             }
         }
 
         boolean publish(long n) throws InterruptedException {
-            MqttAsyncClient current = client;
+            Link current = link;
             if (current == null) {
                 return false;
             }
-            while (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                if (!current.isConnected()) {
+            while (!current.inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (!current.channel.isOpen()) {
                     return false;
                 }
             }
-            MqttMessage message = new MqttMessage(payloads.apply(n).getBytes(StandardCharsets.UTF_8));
-            message.setQos(1);
-            while (true) {
+            byte[] body = payloads.apply(n).getBytes(StandardCharsets.UTF_8);
+            synchronized (this) {
+                if (link != current || !current.channel.isOpen()) {
+                    return false;
+                }
+                int packetId = nextPacketId;
+                nextPacketId = nextPacketId == 0xFFFF ? 1 : nextPacketId + 1;
+                ByteArrayOutputStream variable = new ByteArrayOutputStream(topic.length + 4);
+                string(variable, topic);
+                variable.write(packetId >> 8);
+                variable.write(packetId & 0xFF);
+                current.unacknowledged.put(packetId, n);
                 try {
-                    current.publish(topic, message, n, this);
+                    Link.write(current.channel, packet(PUBLISH_QOS1, variable.toByteArray(), body));
                     return true;
-                } catch (MqttException refused) {
-                    // the client calls onSuccess a moment before it frees the PUBACK's in-flight slot
-                    if (refused.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT || !current.isConnected()) {
-                        inFlight.release();
-                        return false;
-                    }
-                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+                } catch (IOException broken) {
+                    current.lost();
+                    return false;
                 }
             }
         }
 
-        @Override
-        public void onSuccess(IMqttToken token) {
-            long n = (Long) token.getUserContext();
+        synchronized void close() {
+            Link current = link;
+            link = null;
+            if (current != null && current.channel.isOpen()) {
+                try {
+                    // two bytes: they fit the socket's buffer, blocking or not
+                    current.channel.write(ByteBuffer.wrap(new byte[] {(byte) DISCONNECT, 0}));
+                } catch (IOException gone) {
+                    // closed from the other side already
+                }
+                current.lost();
+            }
+        }
+    }
+
+    /** One connection of a camera: its socket, the reads in flight on it, and what it received. */
+    private final class Link {
+
+        final SocketChannel channel;
+        final Semaphore inFlight = new Semaphore(window);
+        /** Packet id → read. */
+        final Map<Integer, Long> unacknowledged = new ConcurrentHashMap<>();
+        /** Read by the {@code mqtt-fleet} thread alone. */
+        final ByteBuffer received = ByteBuffer.allocate(READ_BUFFER_BYTES);
+
+        Link(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        void register() {
+            try {
+                channel.register(selector, SelectionKey.OP_READ, this);
+            } catch (IOException closedMeanwhile) {
+                lost();
+            }
+        }
+
+        /** The PUBACKs that came on this connection, or its end. */
+        void readable() {
+            try {
+                if (channel.read(received) < 0) {
+                    lost();
+                    return;
+                }
+            } catch (IOException broken) {
+                lost();
+                return;
+            }
+            received.flip();
+            while (received.hasRemaining()) {
+                int start = received.position();
+                received.get(); // the packet's type
+                int length = 0;
+                int shift = 0;
+                int digit = 0x80;
+                while ((digit & 0x80) != 0 && received.hasRemaining()) {
+                    digit = received.get() & 0xFF;
+                    length |= (digit & 0x7F) << shift;
+                    shift += 7;
+                }
+                if ((digit & 0x80) != 0 || received.remaining() < length) {
+                    received.position(start); // the rest of the packet is still on its way
+                    break;
+                }
+                int type = received.get(start) & 0xF0;
+                if (type == PUBACK && length >= 2) {
+                    int at = received.position();
+                    acknowledged((received.get(at) & 0xFF) << 8 | received.get(at + 1) & 0xFF);
+                }
+                received.position(received.position() + length);
+            }
+            received.compact();
+        }
+
+        private void acknowledged(int packetId) {
+            Long n = unacknowledged.remove(packetId);
+            if (n == null) {
+                return;
+            }
             inFlight.release();
             if (pending.remove(n) != null) {
                 accepted.incrementAndGet();
                 acceptance.accepted(n);
                 if (pending.isEmpty()) {
-                    synchronized (pending) {
-                        pending.notifyAll();
-                    }
+                    released();
                 }
             }
         }
 
-        @Override
-        public void onFailure(IMqttToken token, Throwable failure) {
-            // The read stays pending: resendPending() sends it again once connected.
-            inFlight.release();
-            synchronized (pending) {
-                pending.notifyAll();
+        /** The connection ended: its reads in flight stay pending, for {@link #resendPending()}. */
+        void lost() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closed either way
             }
+            inFlight.release(window); // a sender waiting for room sees the connection closed
+            released();
         }
 
-        void close() {
-            MqttAsyncClient current = client;
-            client = null;
-            if (current != null) {
-                try {
-                    if (current.isConnected()) {
-                        current.disconnectForcibly(0, 1000);
-                    }
-                    current.close(true);
-                } catch (MqttException ignored) {
-                    // a dead connection closes anyway
+        /** Writes all of {@code packet}, waiting while the socket's buffer is full. */
+        static void write(SocketChannel to, byte[] packet) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(packet);
+            while (buffer.hasRemaining()) {
+                if (to.write(buffer) == 0) {
+                    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(50));
                 }
             }
         }
