@@ -368,6 +368,9 @@ public final class MqttFleet implements AutoCloseable {
                 received.position(received.position() + length);
             }
             received.compact();
+            if (!received.hasRemaining()) {
+                lost(); // a packet larger than the buffer: nothing a broker sends a publisher
+            }
         }
 
         private void acknowledged(int packetId) {
