@@ -26,8 +26,9 @@ import java.util.Map;
 /**
  * One device on an MQTT 5 connection, written out byte by byte: the camera fleet
  * ({@link MqttFleet}) speaks 3.1.1, which has no user properties, and a hostile device sends
- * exactly the bytes it likes. It publishes at QoS 1, one message at a time, and tells what the broker answered: the
- * PUBACK's reason code, the DISCONNECT that refused it, or that the connection just ended.
+ * exactly the bytes it likes. It publishes at QoS 1, one message at a time, and tells what the
+ * broker answered: the PUBACK's reason code, the DISCONNECT that refused it, or that the
+ * connection just ended.
  */
 final class MqttDevice implements AutoCloseable {
 

@@ -347,20 +347,12 @@ public final class MqttFleet implements AutoCloseable {
             received.flip();
             while (received.hasRemaining()) {
                 int start = received.position();
-                received.get(); // the packet's type
-                int length = 0;
-                int shift = 0;
-                int digit = 0x80;
-                while ((digit & 0x80) != 0 && received.hasRemaining()) {
-                    digit = received.get() & 0xFF;
-                    length |= (digit & 0x7F) << shift;
-                    shift += 7;
-                }
-                if ((digit & 0x80) != 0 || received.remaining() < length) {
+                int type = received.get() & 0xF0;
+                int length = readVariableInt(received);
+                if (length < 0 || received.remaining() < length) {
                     received.position(start); // the rest of the packet is still on its way
                     break;
                 }
-                int type = received.get(start) & 0xF0;
                 if (type == PUBACK && length >= 2) {
                     int at = received.position();
                     acknowledged((received.get(at) & 0xFF) << 8 | received.get(at + 1) & 0xFF);

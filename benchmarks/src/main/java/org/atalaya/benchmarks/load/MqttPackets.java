@@ -3,6 +3,7 @@ package org.atalaya.benchmarks.load;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** The framing the harness's MQTT clients share: fixed headers, lengths and strings as MQTT writes them. */
 final class MqttPackets {
@@ -40,6 +41,22 @@ final class MqttPackets {
             value /= 128;
             out.write(value > 0 ? digit | 0x80 : digit);
         } while (value > 0);
+    }
+
+    /**
+     * The variable byte integer at {@code buffer}'s position, which moves past it; or -1, the
+     * position moved too, when the buffer does not hold all of its bytes yet.
+     */
+    static int readVariableInt(ByteBuffer buffer) {
+        int value = 0;
+        for (int shift = 0; shift < 28 && buffer.hasRemaining(); shift += 7) {
+            int digit = buffer.get() & 0xFF;
+            value |= (digit & 0x7F) << shift;
+            if ((digit & 0x80) == 0) {
+                return value;
+            }
+        }
+        return -1;
     }
 
     static int readVariableInt(DataInputStream in) throws IOException {
