@@ -3,6 +3,7 @@ package org.atalaya.api.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Each agency's received alerts (the store bundle). */
 public interface AlertRepository {
@@ -25,7 +26,20 @@ public interface AlertRepository {
      *
      * @return the alerts stored now, numbered, in order
      */
-    List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received);
+    default List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received) {
+        return saveAll(agency, received, stored -> { });
+    }
+
+    /**
+     * Records alerts as {@link #saveAll(String, List)} does, and hands those stored now, when any
+     * were, to {@code alongside} in the same transaction, before its commit. What it writes to the
+     * hub's database there (an audit record appended with
+     * {@link org.atalaya.api.audit.AuditLog#appendInTransaction}) is committed with the alerts or
+     * not at all; when it throws, nothing is stored and its failure is thrown here.
+     *
+     * @return the alerts stored now, numbered, in order
+     */
+    List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received, Consumer<List<AgencyAlert>> alongside);
 
     List<AgencyAlert> list(String agency, AlertQuery query);
 

@@ -3,7 +3,7 @@
  * what it received and acknowledged.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.atalaya.api.alert;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertKind;
@@ -47,7 +48,8 @@ public final class AlertStore implements AlertRepository {
     }
 
     @Override
-    public List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received) {
+    public List<AgencyAlert> saveAll(String agency, List<AgencyAlert> received,
+            Consumer<List<AgencyAlert>> alongside) {
         List<AgencyAlert> alerts = new ArrayList<>(received.size());
         for (AgencyAlert alert : received) {
             if (alert.priority() < 0 || alert.priority() > 100) {
@@ -61,8 +63,13 @@ public final class AlertStore implements AlertRepository {
         }
         // a transaction of its own, not a grouped one: a live alert waits for no group of others'
         // works to be run and committed first, only for the database's commit in progress
-        return database.transaction("save " + alerts.size() + " alerts for " + agency,
-                connection -> store(connection, agency, alerts));
+        return database.transaction("save " + alerts.size() + " alerts for " + agency, connection -> {
+            List<AgencyAlert> stored = store(connection, agency, alerts);
+            if (!stored.isEmpty()) {
+                alongside.accept(stored);
+            }
+            return stored;
+        });
     }
 
     /** The alerts not stored yet, stored; those stored already (a redelivery) are left out. */

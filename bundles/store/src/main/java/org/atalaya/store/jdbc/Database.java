@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 
 import javax.sql.DataSource;
@@ -169,6 +170,16 @@ public final class Database {
         } catch (SQLException e) {
             throw new StoreException("Could not " + what, e);
         }
+    }
+
+    /**
+     * The connection of the {@linkplain #transaction transaction} open on this thread, for the work
+     * of another part of the hub that must be stored with that transaction's writes or not at all
+     * (an alert's disclosure recorded in the audit log as the alert is stored); empty when none is.
+     */
+    public Optional<Connection> openTransaction() {
+        Open current = open.get();
+        return current == null ? Optional.empty() : Optional.of(current.connection);
     }
 
     /**

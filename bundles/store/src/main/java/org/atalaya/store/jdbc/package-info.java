@@ -4,7 +4,7 @@
  * connections, transactions and the few differences between H2 and PostgreSQL.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.atalaya.store.jdbc;
 
 import org.osgi.annotation.bundle.Export;

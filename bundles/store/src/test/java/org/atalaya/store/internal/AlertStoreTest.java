@@ -5,6 +5,10 @@ import org.atalaya.store.jdbc.DatabaseTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +86,63 @@ class AlertStoreTest extends DatabaseTestSupport {
         assertThatThrownBy(() -> store.saveAll(LOCAL, List.of(received("hit-8"), invalid)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.after(LOCAL, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void handsTheAlertsStoredNowToWorkInTheirTransaction() {
+        save(LOCAL, "hit-0", AlertKind.HIT, 80, "1234BCD", "ceu-port", T0);
+        List<String> handed = new ArrayList<>();
+        AtomicBoolean inTransaction = new AtomicBoolean();
+
+        List<AgencyAlert> stored = store.saveAll(LOCAL, List.of(received("hit-0"), received("hit-1")), now -> {
+            now.forEach(alert -> handed.add(alert.id() + "@" + alert.sequence()));
+            inTransaction.set(database.openTransaction().isPresent());
+        });
+
+        assertThat(handed).containsExactly("hit-1@" + stored.get(0).sequence());
+        assertThat(inTransaction).isTrue();
+        assertThat(database.openTransaction()).isEmpty();
+
+        // nothing new stored, nothing handed
+        store.saveAll(LOCAL, List.of(received("hit-1")), now -> handed.add("again"));
+        assertThat(handed).hasSize(1);
+    }
+
+    @Test
+    void whatTheWorkAlongsideWritesIsCommittedWithTheAlertsAndAFailureStoresNeither() {
+        store.saveAll(LOCAL, List.of(received("hit-1")), now -> note("stored with hit-1"));
+
+        assertThatThrownBy(() -> store.saveAll(LOCAL, List.of(received("hit-2")), now -> {
+            note("stored with hit-2");
+            throw new IllegalStateException("the audit log refused");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("the audit log refused");
+
+        assertThat(store.after(LOCAL, 0, 10)).extracting(AgencyAlert::id).containsExactly("hit-1");
+        assertThat(notes()).containsExactly("stored with hit-1");
+    }
+
+    /** A write of another part of the hub, in the transaction open on this thread. */
+    private void note(String text) {
+        try (PreparedStatement insert = database.openTransaction().orElseThrow().prepareStatement(
+                "INSERT INTO alert_agency (agency) VALUES (?)")) {
+            insert.setString(1, text);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> notes() {
+        return database.run("read the notes", connection -> {
+            List<String> notes = new ArrayList<>();
+            try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+                    "SELECT agency FROM alert_agency WHERE agency LIKE 'stored with %' ORDER BY agency")) {
+                while (rows.next()) {
+                    notes.add(rows.getString(1));
+                }
+            }
+            return notes;
+        });
     }
 
     @Test

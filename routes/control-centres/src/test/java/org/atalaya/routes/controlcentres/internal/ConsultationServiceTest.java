@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -228,7 +229,8 @@ class ConsultationServiceTest {
         }
 
         @Override
-        public List<AgencyAlert> saveAll(String forAgency, List<AgencyAlert> received) {
+        public List<AgencyAlert> saveAll(String forAgency, List<AgencyAlert> received,
+                Consumer<List<AgencyAlert>> alongside) {
             throw new UnsupportedOperationException();
         }
 
