@@ -1,6 +1,7 @@
 package org.atalaya.api.audit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The hub's consultation and disclosure log (the audit bundle). */
@@ -25,6 +26,21 @@ public interface AuditLog {
         return append(entry);
     }
 
+    /**
+     * Appends an entry in the hub's database transaction open on this thread (the one in which a
+     * repository hands a caller what it stores: {@code AlertRepository.saveAll}'s
+     * {@code alongside}), unless another transaction is appending to the log now. The record is
+     * stored by that transaction's commit, with its other writes, or not at all; the transaction
+     * holds the log's head until then. When another transaction holds the head, nothing is
+     * appended, so that this one does not wait for the other's commit: the caller records the
+     * entry otherwise ({@link #appendUrgent}, before what it records happens).
+     *
+     * @return the record, or empty when nothing was appended
+     * @throws IllegalStateException when no transaction of the hub's database is open on this
+     *         thread, or the entry could not be appended: the transaction must then not commit
+     */
+    Optional<AuditRecord> appendInTransaction(AuditEntry entry);
+
     /** The records matching the query, oldest first. */
     List<AuditRecord> search(AuditQuery query);
 
@@ -32,7 +48,7 @@ public interface AuditLog {
     AuditVerification verify();
 
     /** Seals the log up to its last record now; empty when there is nothing new to seal. */
-    java.util.Optional<AuditSeal> seal();
+    Optional<AuditSeal> seal();
 
     /** The seals, oldest first. */
     List<AuditSeal> seals();

@@ -4,7 +4,7 @@
  * reordered record is found and located.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.atalaya.api.audit;
 
 import org.osgi.annotation.bundle.Export;

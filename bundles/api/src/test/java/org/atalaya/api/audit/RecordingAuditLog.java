@@ -14,6 +14,7 @@ public final class RecordingAuditLog implements AuditLog {
 
     private final List<AuditRecord> records = new ArrayList<>();
     private volatile boolean failing;
+    private volatile boolean headHeld;
 
     /** Whether appending fails from now on. */
     public void failing(boolean fails) {
@@ -28,6 +29,20 @@ public final class RecordingAuditLog implements AuditLog {
         AuditRecord record = new AuditRecord(records.size() + 1, entry, "0".repeat(64), "0".repeat(64));
         records.add(record);
         return record;
+    }
+
+    /**
+     * Appended at once, the list taking part in no transaction; nothing, while the head is
+     * {@linkplain #headHeld held} by another transaction.
+     */
+    @Override
+    public Optional<AuditRecord> appendInTransaction(AuditEntry entry) {
+        return headHeld ? Optional.empty() : Optional.of(append(entry));
+    }
+
+    /** Whether another transaction holds the log's head from now on, as an append in progress does. */
+    public void headHeld(boolean held) {
+        this.headHeld = held;
     }
 
     /** Every entry appended, oldest first. */

@@ -98,6 +98,11 @@ public class AuditLogComponent implements AuditLog {
     }
 
     @Override
+    public Optional<AuditRecord> appendInTransaction(AuditEntry entry) {
+        return store.appendInTransaction(entry);
+    }
+
+    @Override
     public List<AuditRecord> search(AuditQuery query) {
         return store.search(query);
     }

@@ -73,10 +73,37 @@ final class AuditStore implements AuditLog {
         return append(entry, Urgency.URGENT);
     }
 
+    /**
+     * Appends the entry in the transaction open on this thread, chained after its other appends;
+     * nothing when the head is another transaction's now (read {@code FOR UPDATE SKIP LOCKED}, in
+     * H2 and PostgreSQL alike).
+     */
+    @Override
+    public Optional<AuditRecord> appendInTransaction(AuditEntry entry) {
+        Connection connection = database.openTransaction().orElseThrow(() -> new IllegalStateException(
+                "The audit record was not stored: no transaction of the hub's database is open on this thread"));
+        try {
+            AuditRecord record = append(connection, stored(entry), true);
+            if (record == null) {
+                LOG.debug("Audit log head held by another transaction: nothing appended in this one");
+                return Optional.empty();
+            }
+            LOG.debug("Audit record {} appended in an open transaction", record.sequence());
+            return Optional.of(record);
+        } catch (SQLException | RuntimeException e) {
+            throw new IllegalStateException("The audit record was not stored: " + e.getMessage(), e);
+        }
+    }
+
+    /** The entry as the database gives it back: its time to the microsecond. */
+    private static AuditEntry stored(AuditEntry entry) {
+        return new AuditEntry(Database.stored(entry.at()), entry.agency(), entry.person(), entry.action(),
+                entry.dataClass(), entry.subjects(), entry.purpose(), entry.caseReference(), entry.outcome(),
+                entry.recipients(), entry.detail());
+    }
+
     private AuditRecord append(AuditEntry entry, Urgency urgency) {
-        AuditEntry stored = new AuditEntry(Database.stored(entry.at()), entry.agency(), entry.person(),
-                entry.action(), entry.dataClass(), entry.subjects(), entry.purpose(), entry.caseReference(),
-                entry.outcome(), entry.recipients(), entry.detail());
+        AuditEntry stored = stored(entry);
         for (int attempt = 1; ; attempt++) {
             try {
                 AuditRecord record = database.groupedTransaction("append an audit record", urgency,
@@ -227,8 +254,16 @@ final class AuditStore implements AuditLog {
      * on PostgreSQL, three round trips, under the lock every other append waits for.
      */
     private AuditRecord append(Connection connection, AuditEntry entry) throws SQLException {
+        return append(connection, entry, false);
+    }
+
+    /** As {@link #append(Connection, AuditEntry)}; null, appending nothing, when {@code skipIfHeld} and another transaction holds the head. */
+    private AuditRecord append(Connection connection, AuditEntry entry, boolean skipIfHeld) throws SQLException {
         HeadInTransaction kept = database.shared(connection, HeadInTransaction.class);
-        AuditVerifier.Head head = kept != null ? kept.head : head(connection, true);
+        AuditVerifier.Head head = kept != null ? kept.head : head(connection, true, skipIfHeld);
+        if (head == null && skipIfHeld && kept == null) {
+            return null; // the head's row is always there: no row is a row locked by another transaction
+        }
         if (head == null) {
             throw new IllegalStateException("The audit log's head (table audit_head) is missing");
         }
@@ -318,8 +353,14 @@ final class AuditStore implements AuditLog {
 
     /** The head; locked until the commit when {@code lock}. */
     private static AuditVerifier.Head head(Connection connection, boolean lock) throws SQLException {
+        return head(connection, lock, false);
+    }
+
+    /** The head, locked until the commit when {@code lock}; null when {@code skipIfHeld} and another transaction holds it. */
+    private static AuditVerifier.Head head(Connection connection, boolean lock, boolean skipIfHeld)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT sequence, hash FROM audit_head WHERE id = 1"
-                + (lock ? " FOR UPDATE" : ""));
+                + (lock ? " FOR UPDATE" : "") + (lock && skipIfHeld ? " SKIP LOCKED" : ""));
                 ResultSet rows = query.executeQuery()) {
             return rows.next() ? new AuditVerifier.Head(rows.getLong(1), rows.getString(2)) : null;
         }

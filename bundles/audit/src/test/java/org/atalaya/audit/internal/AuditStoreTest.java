@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +94,69 @@ class AuditStoreTest extends DatabaseTestSupport {
     }
 
     @Test
+    void anAppendInAnOpenTransactionIsStoredByItsCommitOrNotAtAll() {
+        append(store, 1, 1);
+
+        AuditRecord kept = database.transaction("store something and its record", connection -> {
+            AuditRecord second = store.appendInTransaction(entry(2)).orElseThrow();
+            AuditRecord third = store.appendInTransaction(entry(3)).orElseThrow();
+            assertThat(third.previousHash()).isEqualTo(second.hash());
+            return third;
+        });
+        assertThatThrownBy(() -> database.transaction("store something that fails", connection -> {
+            store.appendInTransaction(entry(4));
+            throw new IllegalStateException("the alert could not be stored");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(kept.sequence()).isEqualTo(3);
+        assertThat(store.lastSequence()).isEqualTo(3);
+        assertThat(store.append(entry(4)).previousHash()).isEqualTo(kept.hash());
+        assertThat(store.verify().findings()).isEmpty();
+    }
+
+    @Test
+    void anAppendInTransactionAppendsNothingWhileAnotherTransactionHoldsTheHead() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<AuditRecord> first = other.submit(() -> database.transaction("append and hold the head",
+                    connection -> {
+                        AuditRecord record = store.appendInTransaction(entry(1)).orElseThrow();
+                        holding.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return record;
+                    }));
+            holding.await();
+
+            Optional<AuditRecord> whileHeld = database.transaction("store alerts",
+                    connection -> store.appendInTransaction(entry(2)));
+            assertThat(whileHeld).isEmpty();
+            release.countDown();
+            assertThat(first.get(60, TimeUnit.SECONDS).sequence()).isEqualTo(1);
+            AuditRecord second = database.transaction("store alerts",
+                    connection -> store.appendInTransaction(entry(2))).orElseThrow();
+
+            assertThat(second.sequence()).isEqualTo(2);
+            assertThat(store.verify().findings()).isEmpty();
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppendInTransactionNeedsOneOpenOnItsThread() {
+        assertThatThrownBy(() -> store.appendInTransaction(entry(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no transaction");
+        assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
     void appendsFromManyThreadsUrgentOrNotGiveOneContiguousIntactChain() throws Exception {
         int threads = 8;
         int each = 25;
@@ -106,9 +170,16 @@ class AuditStoreTest extends DatabaseTestSupport {
                     start.await();
                     List<AuditRecord> records = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
-                        // half the threads disclose live alerts: their records go ahead of the others'
+                        // a third of the threads disclose live alerts: their records go ahead of the others'
                         AuditEntry entry = entry(thread * each + i);
-                        records.add(thread % 2 == 0 ? store.append(entry) : store.appendUrgent(entry));
+                        records.add(switch (thread % 3) {
+                            case 0 -> store.append(entry);
+                            case 1 -> store.appendUrgent(entry);
+                            // a third store alerts and record their disclosure in the same transaction,
+                            // or, when another is appending, urgently
+                            default -> database.transaction("store alerts", connection ->
+                                    store.appendInTransaction(entry)).orElseGet(() -> store.appendUrgent(entry));
+                        });
                     }
                     return records;
                 }));

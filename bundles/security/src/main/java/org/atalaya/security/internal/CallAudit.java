@@ -53,9 +53,6 @@ public final class CallAudit {
      * ahead of routine records ({@link AuditLog#appendUrgent}): they are sent once it is stored.
      */
     public void disclosed(Consultation consultation, String action, Collection<String> subjects) {
-        Caller caller = consultation.caller();
-        log.appendUrgent(new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null,
-                List.copyOf(subjects), consultation.purpose(), consultation.caseReference(), "allowed",
-                List.of(caller.agency()), null));
+        log.appendUrgent(consultation.disclosure(action, subjects));
     }
 }

@@ -1,11 +1,13 @@
 package org.atalaya.security.rest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.atalaya.api.audit.AuditEntry;
 import org.atalaya.api.security.Caller;
 
 /**
@@ -86,5 +88,15 @@ public final class Consultation {
      */
     public void disclosed(String action, Collection<String> ids) {
         recorder.disclosed(this, action, ids);
+    }
+
+    /**
+     * The audit entry of {@code ids} disclosed to this caller after the response began, as
+     * {@link #disclosed} records it: for a resource that appends it itself, in the transaction
+     * that stores those records ({@code AuditLog.appendInTransaction}).
+     */
+    public AuditEntry disclosure(String action, Collection<String> ids) {
+        return new AuditEntry(Instant.now(), caller.agency(), caller.person(), action, null, List.copyOf(ids), purpose,
+                caseReference, "allowed", List.of(caller.agency()), null);
     }
 }
