@@ -23,6 +23,9 @@ import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.Hotlist;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.anpr.PlateReadRepository;
+import org.atalaya.api.audit.AuditLog;
+import org.atalaya.api.audit.AuditQuery;
+import org.atalaya.api.audit.AuditRecord;
 import org.atalaya.runtime.CanonicalJson;
 import org.junit.Before;
 import org.junit.Test;
@@ -44,6 +47,9 @@ public class AnprIT extends AtalayaTestSupport {
     @Inject
     private Hotlist hotlist;
 
+    @Inject
+    private AuditLog audit;
+
     @Before
     public void cameras() throws Exception {
         putCamera(TARAJAL, "Tarajal border crossing (test)", 35.8717, -5.3430);
@@ -61,8 +67,10 @@ public class AnprIT extends AtalayaTestSupport {
             publishRead(TARAJAL, readId, plate);
             publishRead(HACHO, uniqueId("fence"), fence);
 
+            List<String> hitIds = new ArrayList<>();
             for (AlertStream stream : List.of(local, national)) {
                 JsonNode hit = nextAlert(stream, plate, fence);
+                hitIds.add(hit.path("id").asText());
                 assertEquals("HIT", hit.path("kind").asText());
                 assertEquals(plate, hit.path("plate").asText());
                 assertEquals(readId, hit.at("/alert/read/id").asText());
@@ -71,6 +79,9 @@ public class AnprIT extends AtalayaTestSupport {
                 assertEquals("the fence is next: no second alert for the repeated read",
                         fence, nextAlert(stream, plate, fence).path("plate").asText());
             }
+            // each control centre's disclosure of the hit was recorded once, before it was sent
+            assertDisclosedOnce(LOCAL_POLICE, hitIds.get(0));
+            assertDisclosedOnce(NATIONAL_POLICE, hitIds.get(1));
         }
     }
 
@@ -135,15 +146,22 @@ public class AnprIT extends AtalayaTestSupport {
         String first = listed("OTHER", 30);
         String second = listed("OTHER", 31);
         String lastSeen;
+        String firstId;
         try (AlertStream local = stream(LOCAL_POLICE)) {
             publishRead(TARAJAL, uniqueId("r"), first);
-            lastSeen = nextAlert(local, first).path("sequence").asText();
+            JsonNode alert = nextAlert(local, first);
+            lastSeen = alert.path("sequence").asText();
+            firstId = alert.path("id").asText();
         }
         publishRead(TARAJAL, uniqueId("r"), second);
         try (AlertStream resumed = AlertStream.open(Rest.url("/alerts/stream"), LOCAL_POLICE, LOCAL_POLICE_PASSWORD,
                 lastSeen)) {
-            assertEquals(second, nextAlert(resumed, first, second).path("plate").asText());
+            JsonNode missed = nextAlert(resumed, first, second);
+            assertEquals(second, missed.path("plate").asText());
+            // stored while no stream was open: the resumed stream recorded its disclosure itself
+            assertDisclosedOnce(LOCAL_POLICE, missed.path("id").asText());
         }
+        assertDisclosedOnce(LOCAL_POLICE, firstId);
     }
 
     @Test
@@ -377,6 +395,20 @@ public class AnprIT extends AtalayaTestSupport {
         String consonants = "CDFGHJKLMNPRSTVWXYZ";
         return String.format("%04d", n % 10000) + consonants.charAt(n % consonants.length())
                 + consonants.charAt((n / 7) % consonants.length()) + "B";
+    }
+
+    /**
+     * The alert's disclosure on the agency's stream is in the audit log once: recorded as it was
+     * stored, for a stream caught up, or by the stream before it sent it.
+     */
+    private void assertDisclosedOnce(String agency, String alertId) {
+        List<AuditRecord> disclosures = audit.search(new AuditQuery(agency, null, null, alertId, null, null, null, null,
+                null, 0, 100)).stream().filter(record -> record.entry().action().equals("stream alerts of " + agency))
+                .toList();
+        assertEquals(alertId + " disclosed on the stream of " + agency + ": " + disclosures, 1, disclosures.size());
+        assertEquals(agency, disclosures.get(0).entry().person());
+        assertEquals(Rest.PURPOSE, disclosures.get(0).entry().purpose());
+        assertEquals("allowed", disclosures.get(0).entry().outcome());
     }
 
     private static AlertStream stream(String agency) throws Exception {

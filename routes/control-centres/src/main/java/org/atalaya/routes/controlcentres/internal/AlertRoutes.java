@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.atalaya.api.alert.AgencyAlert;
 import org.atalaya.api.alert.AlertKind;
 import org.atalaya.api.alert.AlertRepository;
+import org.atalaya.api.audit.AuditLog;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
 import org.atalaya.runtime.CanonicalJson;
@@ -23,7 +24,9 @@ import org.atalaya.runtime.DeadLetter;
  * waiting are taken as one batch in a local JMS transaction ({@code jms-batch}, grouped), stored
  * in one database transaction, and only then taken off the queue: an alert stored already (a
  * redelivery) is not stored again, and one that is not an alert goes to the dead-letter address
- * with its reason in the same JMS transaction. Storing wakes the agency's streams.
+ * with its reason in the same JMS transaction. Storing wakes the agency's streams; the
+ * disclosure of the alerts to each stream that is caught up is recorded in the audit log in the
+ * transaction that stores them ({@link LiveStreams}), so that the stream sends them at once.
  *
  * <p>Two consumers take each queue, so that an alert that arrives while one of them waits for
  * the broker to commit its batch is stored by the other. Their stores take the agency's lock in
@@ -38,11 +41,16 @@ final class AlertRoutes extends RouteBuilder {
     private final List<String> agencies;
     private final AlertRepository alerts;
     private final Map<String, AlertSignal> signals;
+    private final Map<String, LiveStreams> streams;
+    private final AuditLog audit;
 
-    AlertRoutes(List<String> agencies, AlertRepository alerts, Map<String, AlertSignal> signals) {
+    AlertRoutes(List<String> agencies, AlertRepository alerts, Map<String, AlertSignal> signals,
+            Map<String, LiveStreams> streams, AuditLog audit) {
         this.agencies = agencies;
         this.alerts = alerts;
         this.signals = signals;
+        this.streams = streams;
+        this.audit = audit;
     }
 
     @Override
@@ -69,7 +77,15 @@ final class AlertRoutes extends RouteBuilder {
                         ROUTE_PREFIX + agency, Addresses.ALERTS + "::" + agency));
             }
         }
-        if (!alerts.saveAll(agency, received).isEmpty()) {
+        LiveStreams live = streams.get(agency);
+        List<AgencyAlert> stored;
+        try {
+            stored = alerts.saveAll(agency, received, now -> live.recordDisclosures(now, audit));
+        } catch (RuntimeException notStored) {
+            live.notStored(received);
+            throw notStored;
+        }
+        if (!stored.isEmpty()) {
             signals.get(agency).signal();
         }
         exchange.setProperty(NOT_ALERTS, notAlerts);

@@ -56,13 +56,16 @@ public class AlertsResource {
     private final AlertRepository alerts;
     private final Callers callers;
     private final Map<String, AlertSignal> signals;
+    private final Map<String, LiveStreams> streams;
     private final int heartbeatSeconds;
     private final ObjectMapper json = CanonicalJson.mapper();
 
-    AlertsResource(AlertRepository alerts, Callers callers, Map<String, AlertSignal> signals, int heartbeatSeconds) {
+    AlertsResource(AlertRepository alerts, Callers callers, Map<String, AlertSignal> signals,
+            Map<String, LiveStreams> streams, int heartbeatSeconds) {
         this.alerts = alerts;
         this.callers = callers;
         this.signals = signals;
+        this.streams = streams;
         this.heartbeatSeconds = heartbeatSeconds;
     }
 
@@ -125,11 +128,12 @@ public class AlertsResource {
         String forAgency = callers.agency(caller, agency);
         long after = resumeAfter(forAgency, lastEventHeader != null ? lastEventHeader : lastEventQuery);
         AlertSignal signal = signals.get(forAgency);
+        LiveStreams live = streams.get(forAgency);
         String user = caller.person();
         StreamingOutput events = output -> {
             LOG.info("Alert stream of {} opened by {} after event {}", forAgency, user, after);
-            try {
-                pump(caller, forAgency, after, signal, output);
+            try (LiveStreams.Stream stream = live.open(caller)) {
+                pump(caller, forAgency, after, signal, live.action(), stream, output);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             } catch (IOException gone) {
@@ -142,25 +146,33 @@ public class AlertsResource {
     }
 
     /**
-     * Writes the agency's alerts as they come. Each batch is written to the audit log as a
-     * disclosure before it is sent: a batch that cannot be recorded ends the stream.
+     * Writes the agency's alerts as they come. Each batch's disclosure is in the audit log before
+     * it is sent: recorded as the alerts were stored, while the stream was caught up, or here
+     * (LiveStreams). A batch that cannot be recorded ends the stream.
      */
-    private void pump(Consultation caller, String agency, long after, AlertSignal signal, OutputStream output)
-            throws IOException, InterruptedException {
+    private void pump(Consultation caller, String agency, long after, AlertSignal signal, String action,
+            LiveStreams.Stream stream, OutputStream output) throws IOException, InterruptedException {
         long last = after;
         write(output, "retry: 3000\n: streaming alerts of " + agency + "\n\n");
         while (!signal.isClosed()) {
             long seen = signal.generation();
             List<AgencyAlert> batch = alerts.after(agency, last, STREAM_BATCH);
+            stream.live(batch.size() < STREAM_BATCH);
             if (!batch.isEmpty()) {
                 StringBuilder events = new StringBuilder();
+                List<String> unrecorded = new ArrayList<>(0);
                 for (AgencyAlert alert : batch) {
                     events.append("id: ").append(alert.sequence()).append('\n')
                             .append("event: ").append(alert.kind().name().toLowerCase(Locale.ROOT)).append('\n')
                             .append("data: ").append(json.writeValueAsString(view(alert))).append("\n\n");
                     last = alert.sequence();
+                    if (!stream.recorded(alert)) {
+                        unrecorded.add(alert.id());
+                    }
                 }
-                caller.disclosed("stream alerts of " + agency, batch.stream().map(AgencyAlert::id).toList());
+                if (!unrecorded.isEmpty()) {
+                    caller.disclosed(action, unrecorded);
+                }
                 write(output, events.toString());
                 continue;
             }

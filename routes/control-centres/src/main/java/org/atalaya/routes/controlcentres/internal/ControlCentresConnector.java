@@ -10,6 +10,7 @@ import org.apache.camel.RoutesBuilder;
 import org.atalaya.api.alert.AlertRepository;
 import org.atalaya.api.anpr.CameraRegistry;
 import org.atalaya.api.anpr.Hotlist;
+import org.atalaya.api.audit.AuditLog;
 import org.atalaya.runtime.Connector;
 import org.atalaya.runtime.Settings;
 import org.atalaya.security.rest.Consultation;
@@ -45,8 +46,12 @@ public class ControlCentresConnector implements Connector {
     @Reference
     private Endpoints endpoints;
 
+    @Reference
+    private AuditLog audit;
+
     private List<String> agencies;
     private Map<String, AlertSignal> signals;
+    private Map<String, LiveStreams> streams;
     private RestEndpoint endpoint;
     private SoapEndpoint soapEndpoint;
 
@@ -54,9 +59,10 @@ public class ControlCentresConnector implements Connector {
     void activate(ControlCentresConfiguration config) {
         agencies = Settings.list(config.agencies());
         signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
+        streams = agencies.stream().collect(Collectors.toMap(Function.identity(), LiveStreams::new));
         Callers callers = new Callers(agencies);
         List<Object> resources = new ArrayList<>();
-        resources.add(new AlertsResource(alerts, callers, signals, config.heartbeatSeconds()));
+        resources.add(new AlertsResource(alerts, callers, signals, streams, config.heartbeatSeconds()));
         resources.add(new HotlistResource(hotlist));
         resources.add(new CamerasResource(cameras));
         resources.add(new PlatesResource(hotlist));
@@ -92,6 +98,6 @@ public class ControlCentresConnector implements Connector {
 
     @Override
     public RoutesBuilder routes() {
-        return new AlertRoutes(agencies, alerts, signals);
+        return new AlertRoutes(agencies, alerts, signals, streams, audit);
     }
 }
