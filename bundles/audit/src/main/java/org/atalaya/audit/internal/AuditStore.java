@@ -261,7 +261,7 @@ final class AuditStore implements AuditLog {
     private AuditRecord append(Connection connection, AuditEntry entry, boolean skipIfHeld) throws SQLException {
         HeadInTransaction kept = database.shared(connection, HeadInTransaction.class);
         AuditVerifier.Head head = kept != null ? kept.head : head(connection, true, skipIfHeld);
-        if (head == null && skipIfHeld && kept == null) {
+        if (head == null && skipIfHeld) {
             return null; // the head's row is always there: no row is a row locked by another transaction
         }
         if (head == null) {

@@ -40,15 +40,12 @@ final class AlertRoutes extends RouteBuilder {
 
     private final List<String> agencies;
     private final AlertRepository alerts;
-    private final Map<String, AlertSignal> signals;
     private final Map<String, LiveStreams> streams;
     private final AuditLog audit;
 
-    AlertRoutes(List<String> agencies, AlertRepository alerts, Map<String, AlertSignal> signals,
-            Map<String, LiveStreams> streams, AuditLog audit) {
+    AlertRoutes(List<String> agencies, AlertRepository alerts, Map<String, LiveStreams> streams, AuditLog audit) {
         this.agencies = agencies;
         this.alerts = alerts;
-        this.signals = signals;
         this.streams = streams;
         this.audit = audit;
     }
@@ -86,7 +83,7 @@ final class AlertRoutes extends RouteBuilder {
             throw notStored;
         }
         if (!stored.isEmpty()) {
-            signals.get(agency).signal();
+            live.signal().signal();
         }
         exchange.setProperty(NOT_ALERTS, notAlerts);
     }

@@ -55,16 +55,13 @@ public class AlertsResource {
 
     private final AlertRepository alerts;
     private final Callers callers;
-    private final Map<String, AlertSignal> signals;
     private final Map<String, LiveStreams> streams;
     private final int heartbeatSeconds;
     private final ObjectMapper json = CanonicalJson.mapper();
 
-    AlertsResource(AlertRepository alerts, Callers callers, Map<String, AlertSignal> signals,
-            Map<String, LiveStreams> streams, int heartbeatSeconds) {
+    AlertsResource(AlertRepository alerts, Callers callers, Map<String, LiveStreams> streams, int heartbeatSeconds) {
         this.alerts = alerts;
         this.callers = callers;
-        this.signals = signals;
         this.streams = streams;
         this.heartbeatSeconds = heartbeatSeconds;
     }
@@ -127,13 +124,12 @@ public class AlertsResource {
         Consultation caller = Consultation.current();
         String forAgency = callers.agency(caller, agency);
         long after = resumeAfter(forAgency, lastEventHeader != null ? lastEventHeader : lastEventQuery);
-        AlertSignal signal = signals.get(forAgency);
         LiveStreams live = streams.get(forAgency);
         String user = caller.person();
         StreamingOutput events = output -> {
             LOG.info("Alert stream of {} opened by {} after event {}", forAgency, user, after);
             try (LiveStreams.Stream stream = live.open(caller)) {
-                pump(caller, forAgency, after, signal, live.action(), stream, output);
+                pump(caller, forAgency, after, live, stream, output);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             } catch (IOException gone) {
@@ -150,8 +146,9 @@ public class AlertsResource {
      * it is sent: recorded as the alerts were stored, while the stream was caught up, or here
      * (LiveStreams). A batch that cannot be recorded ends the stream.
      */
-    private void pump(Consultation caller, String agency, long after, AlertSignal signal, String action,
-            LiveStreams.Stream stream, OutputStream output) throws IOException, InterruptedException {
+    private void pump(Consultation caller, String agency, long after, LiveStreams live, LiveStreams.Stream stream,
+            OutputStream output) throws IOException, InterruptedException {
+        AlertSignal signal = live.signal();
         long last = after;
         write(output, "retry: 3000\n: streaming alerts of " + agency + "\n\n");
         while (!signal.isClosed()) {
@@ -171,7 +168,7 @@ public class AlertsResource {
                     }
                 }
                 if (!unrecorded.isEmpty()) {
-                    caller.disclosed(action, unrecorded);
+                    caller.disclosed(live.action(), unrecorded);
                 }
                 write(output, events.toString());
                 continue;

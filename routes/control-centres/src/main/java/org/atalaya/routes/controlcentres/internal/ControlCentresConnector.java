@@ -50,7 +50,6 @@ public class ControlCentresConnector implements Connector {
     private AuditLog audit;
 
     private List<String> agencies;
-    private Map<String, AlertSignal> signals;
     private Map<String, LiveStreams> streams;
     private RestEndpoint endpoint;
     private SoapEndpoint soapEndpoint;
@@ -58,11 +57,10 @@ public class ControlCentresConnector implements Connector {
     @Activate
     void activate(ControlCentresConfiguration config) {
         agencies = Settings.list(config.agencies());
-        signals = agencies.stream().collect(Collectors.toMap(Function.identity(), agency -> new AlertSignal()));
         streams = agencies.stream().collect(Collectors.toMap(Function.identity(), LiveStreams::new));
         Callers callers = new Callers(agencies);
         List<Object> resources = new ArrayList<>();
-        resources.add(new AlertsResource(alerts, callers, signals, streams, config.heartbeatSeconds()));
+        resources.add(new AlertsResource(alerts, callers, streams, config.heartbeatSeconds()));
         resources.add(new HotlistResource(hotlist));
         resources.add(new CamerasResource(cameras));
         resources.add(new PlatesResource(hotlist));
@@ -81,7 +79,7 @@ public class ControlCentresConnector implements Connector {
 
     @Deactivate
     void deactivate() {
-        signals.values().forEach(AlertSignal::close);
+        streams.values().forEach(live -> live.signal().close());
         try {
             endpoint.close();
         } finally {
@@ -98,6 +96,6 @@ public class ControlCentresConnector implements Connector {
 
     @Override
     public RoutesBuilder routes() {
-        return new AlertRoutes(agencies, alerts, signals, streams, audit);
+        return new AlertRoutes(agencies, alerts, streams, audit);
     }
 }

@@ -10,8 +10,8 @@ import org.atalaya.api.audit.AuditLog;
 import org.atalaya.security.rest.Consultation;
 
 /**
- * An agency's alert streams that are open and caught up, and the alerts whose disclosure to each
- * was recorded as they were stored.
+ * An agency's alert streams: the signal that wakes them when alerts are stored, those that are
+ * open and caught up, and the alerts whose disclosure to each was recorded as they were stored.
  *
  * <p>A stream records each batch it sends in the audit log before sending it. For a live alert
  * that was a second commit of the hub's database on its way to the control centre, after the
@@ -32,6 +32,7 @@ final class LiveStreams {
     static final int MOST_RECORDED_AHEAD = 10_000;
 
     private final String action;
+    private final AlertSignal signal = new AlertSignal();
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
 
     LiveStreams(String agency) {
@@ -41,6 +42,11 @@ final class LiveStreams {
     /** The audit log's action for this agency's streamed alerts. */
     String action() {
         return action;
+    }
+
+    /** What the streams wait on between reads of the database. */
+    AlertSignal signal() {
+        return signal;
     }
 
     Stream open(Consultation caller) {
@@ -57,9 +63,12 @@ final class LiveStreams {
      * @throws IllegalStateException when a record could not be appended: the alerts must not be stored
      */
     void recordDisclosures(List<AgencyAlert> stored, AuditLog log) {
-        List<String> ids = stored.stream().map(AgencyAlert::id).toList();
+        List<String> ids = null;
         for (Stream stream : open) {
             if (stream.live && stream.recorded.size() < MOST_RECORDED_AHEAD) {
+                if (ids == null) {
+                    ids = stored.stream().map(AgencyAlert::id).toList();
+                }
                 if (log.appendInTransaction(stream.caller.disclosure(action, ids)).isEmpty()) {
                     return; // the log is busy: each stream records these itself
                 }
