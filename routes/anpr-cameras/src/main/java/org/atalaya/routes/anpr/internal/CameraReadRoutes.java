@@ -13,10 +13,13 @@ import org.atalaya.runtime.DeadLetter;
 import org.atalaya.runtime.DeviceTopic;
 
 /**
- * Reads from MQTT to {@code atalaya.in.anpr}, one route per configured topic filter. The broker
- * holds what cameras publish in a durable shared subscription, so reads published while this
- * connector is not deployed wait for it; messages are consumed in batches, each in a local JMS
- * transaction that the canonical reads they carry are sent in.
+ * Reads from MQTT to {@code atalaya.in.anpr} that waited on the broker, one route per configured
+ * topic filter. While the connector runs, its divert on each topic ({@link CameraReadDivert})
+ * makes what cameras publish canonical as the broker routes it; while no divert is there (the
+ * connector not deployed, or not started yet), the broker holds what they publish in a durable
+ * shared subscription, and these routes take it from there once the connector is back. Messages
+ * are consumed in batches, each in a local JMS transaction that the canonical reads they carry
+ * are sent in.
  *
  * <p>The route takes a whole batch as one exchange ({@code grouped=true}), parses its messages
  * one after the other, and sends the batch's reads on as one message, a JSON array
@@ -47,7 +50,7 @@ final class CameraReadRoutes extends RouteBuilder {
     public void configure() {
         for (int i = 0; i < topics.size(); i++) {
             DeviceTopic topic = topics.get(i);
-            String name = i == 0 ? subscription : subscription + "-" + (i + 1);
+            String name = subscription(subscription, i);
             String routeId = ROUTE_PREFIX + (i + 1);
             from(topic.subscriptionEndpoint(name, consumers) + "&grouped=true")
                     .routeId(routeId)
@@ -59,6 +62,11 @@ final class CameraReadRoutes extends RouteBuilder {
                         .to("jms:queue:" + Addresses.DEAD_LETTERS).id("rejected-" + (i + 1))
                     .end();
         }
+    }
+
+    /** The durable subscription of the {@code i}th topic (0 for the first): {@code first}, then {@code first-2}... */
+    static String subscription(String first, int i) {
+        return i == 0 ? first : first + "-" + (i + 1);
     }
 
     /** The batch's reads as canonical messages, and the payloads refused, each with its reason. */

@@ -10,7 +10,8 @@ import org.atalaya.runtime.EventArrays;
 
 /**
  * Reads as they go on {@code atalaya.in.anpr}: JSON arrays of canonical reads, the reads of a
- * batch or of a post together ({@link EventArrays}). No message carries a duplicate id: a read
+ * batch or of a post together ({@link EventArrays}), or what one MQTT payload carried, as one
+ * message ({@link #message}). No message carries a duplicate id: a read
  * sent twice (a camera repeating a publish, a post sent again) is matched twice, and what it
  * leads to is kept once: its alert ids derive from the read's id, and the archive stores a read
  * once by its id.
@@ -27,5 +28,17 @@ final class CanonicalReads {
             json.add(CanonicalJson.mapper().writeValueAsString(read));
         }
         return EventArrays.of(json);
+    }
+
+    /** One message that carries all of {@code reads}: the read itself, or a JSON array of them. */
+    static String message(List<PlateRead> reads) throws JsonProcessingException {
+        if (reads.size() == 1) {
+            return CanonicalJson.mapper().writeValueAsString(reads.get(0));
+        }
+        StringBuilder array = new StringBuilder(256 * reads.size() + 2).append('[');
+        for (PlateRead read : reads) {
+            array.append(array.length() == 1 ? "" : ",").append(CanonicalJson.mapper().writeValueAsString(read));
+        }
+        return array.append(']').toString();
     }
 }
