@@ -23,8 +23,12 @@ public class DemoIT extends AtalayaTestSupport {
             Exchange match = consumer.receive("jms:topic:atalaya.face.*.matches", WAIT.toMillis());
             assertNotNull("a simulated face match", match);
             assertTrue(match.getIn().getBody(String.class), match.getIn().getBody(String.class).contains("wl-demo-"));
-            Exchange read = consumer.receive("jms:topic:atalaya.anpr.*.reads", WAIT.toMillis());
-            assertNotNull("a simulated plate read", read);
+            // a camera's read goes straight to the correlation's queue, made canonical by the
+            // connector's divert, and to no one else on its topic: one taken from that queue here
+            Exchange read = consumer.receive("jms:queue:atalaya.in.anpr", WAIT.toMillis());
+            assertNotNull("a simulated plate read, made canonical", read);
+            String canonical = read.getIn().getBody(String.class);
+            assertTrue(canonical, canonical.contains("\"plateAsRead\"") && canonical.contains("\"cameraId\""));
         } finally {
             features.uninstallFeature("atalaya-demo");
         }
