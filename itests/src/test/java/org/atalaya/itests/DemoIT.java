@@ -23,8 +23,8 @@ public class DemoIT extends AtalayaTestSupport {
             Exchange match = consumer.receive("jms:topic:atalaya.face.*.matches", WAIT.toMillis());
             assertNotNull("a simulated face match", match);
             assertTrue(match.getIn().getBody(String.class), match.getIn().getBody(String.class).contains("wl-demo-"));
-            // a camera's read goes straight to the correlation's queue, made canonical by the
-            // connector's divert, and to no one else on its topic: one taken from that queue here
+            // a camera's read reaches the correlation's queue made canonical (by the connector's
+            // route, or its divert, which leaves no copy on the topic): one taken from there
             Exchange read = consumer.receive("jms:queue:atalaya.in.anpr", WAIT.toMillis());
             assertNotNull("a simulated plate read, made canonical", read);
             String canonical = read.getIn().getBody(String.class);

@@ -17,8 +17,15 @@ public @interface AnprCamerasConfiguration {
             + " topic; further topics get this name with -2, -3 ...")
     String subscription() default "atalaya-anpr-cameras";
 
-    @AttributeDefinition(description = "Reads processed in parallel per topic.")
+    @AttributeDefinition(description = "Batches of reads processed in parallel per topic (the subscription's route).")
     int consumers() default 2;
+
+    @AttributeDefinition(description = "Make each MQTT read canonical as the broker routes it, with a divert from the"
+            + " topic to atalaya.in.anpr, instead of in the connector's route: one journal write and one broker"
+            + " transaction fewer on a read's way to the match, but the correlation then takes one message a read and"
+            + " fell behind at 5,000 reads/s (BENCHMARKS.md, twenty-seventh); and a subscriber on the topic gets no"
+            + " read.")
+    boolean divert() default false;
 
     @AttributeDefinition(description = "Largest accepted payload, in bytes (a batch of reads over REST included).")
     int maxPayloadBytes() default 262_144;

@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ANPR cameras connector: reads over MQTT (a divert on the embedded broker for each topic,
- * and its routes for what waited in the subscriptions) and over REST (its endpoint), checked
- * against the camera registry and put on {@code atalaya.in.anpr}. Removing it stops both; reads
+ * The ANPR cameras connector: reads over MQTT (its routes, from the topics' subscriptions, or,
+ * with {@code divert}, a divert on the embedded broker for each topic) and over REST (its
+ * endpoint), checked against the camera registry and put on {@code atalaya.in.anpr}. Removing it stops both; reads
  * published over MQTT meanwhile wait on the broker.
  */
 @Component(service = Connector.class, configurationPid = "org.atalaya.anprcameras")
@@ -62,7 +62,7 @@ public class AnprCamerasConnector implements Connector {
         producer = camel.createProducerTemplate();
         endpoint = endpoints.publish(config.restAddress(), List.of(new ReadsResource(parser(), producer)), List.of());
         try {
-            for (int i = 0; i < topics.size(); i++) {
+            for (int i = 0; config.divert() && i < topics.size(); i++) {
                 diverts.add(CameraReadDivert.deploy(broker, subscription(i) + "-canonical", topics.get(i), parser(),
                         CameraReadRoutes.ROUTE_PREFIX + (i + 1)));
             }

@@ -13,13 +13,13 @@ import org.atalaya.runtime.DeadLetter;
 import org.atalaya.runtime.DeviceTopic;
 
 /**
- * Reads from MQTT to {@code atalaya.in.anpr} that waited on the broker, one route per configured
- * topic filter. While the connector runs, its divert on each topic ({@link CameraReadDivert})
- * makes what cameras publish canonical as the broker routes it; while no divert is there (the
- * connector not deployed, or not started yet), the broker holds what they publish in a durable
- * shared subscription, and these routes take it from there once the connector is back. Messages
- * are consumed in batches, each in a local JMS transaction that the canonical reads they carry
- * are sent in.
+ * Reads from MQTT to {@code atalaya.in.anpr}, one route per configured topic filter. The broker
+ * holds what cameras publish in a durable shared subscription, so reads published while this
+ * connector is not deployed wait for it; messages are consumed in batches, each in a local JMS
+ * transaction that the canonical reads they carry are sent in. With {@code divert}, the
+ * connector's divert on each topic ({@link CameraReadDivert}) makes what cameras publish
+ * canonical as the broker routes it, and these routes take only what waited while no divert was
+ * there.
  *
  * <p>The route takes a whole batch as one exchange ({@code grouped=true}), parses its messages
  * one after the other, and sends the batch's reads on as one message, a JSON array
