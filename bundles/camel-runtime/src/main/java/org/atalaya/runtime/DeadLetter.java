@@ -1,6 +1,8 @@
 package org.atalaya.runtime;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.camel.Message;
 import org.atalaya.api.messaging.EventHeaders;
@@ -28,16 +30,28 @@ public final class DeadLetter {
      */
     public static Message of(Message event, String reason, Throwable failure, String route, String from) {
         Message dead = event.copy();
+        headers(reason, failure, route, from).forEach(dead::setHeader);
+        return dead;
+    }
+
+    /**
+     * The headers of a dead letter, in order, for those made without Camel (a broker's divert):
+     * {@link EventHeaders#FAILURE_REASON} (the failure's message when {@code reason} is blank, cut
+     * at 1,024 characters), {@link EventHeaders#FAILURE_TYPE}, {@link EventHeaders#FAILED_ROUTE},
+     * {@link EventHeaders#FAILED_FROM} and {@link EventHeaders#FAILED_AT}.
+     */
+    public static Map<String, String> headers(String reason, Throwable failure, String route, String from) {
         String text = reason == null || reason.isBlank() ? failure.getMessage() : reason;
         if (text == null || text.isBlank()) {
             text = failure.getClass().getSimpleName();
         }
-        dead.setHeader(EventHeaders.FAILURE_REASON,
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(EventHeaders.FAILURE_REASON,
                 text.length() > MAX_REASON_LENGTH ? text.substring(0, MAX_REASON_LENGTH) : text);
-        dead.setHeader(EventHeaders.FAILURE_TYPE, failure.getClass().getName());
-        dead.setHeader(EventHeaders.FAILED_ROUTE, route);
-        dead.setHeader(EventHeaders.FAILED_FROM, from);
-        dead.setHeader(EventHeaders.FAILED_AT, Instant.now().toString());
-        return dead;
+        headers.put(EventHeaders.FAILURE_TYPE, failure.getClass().getName());
+        headers.put(EventHeaders.FAILED_ROUTE, route);
+        headers.put(EventHeaders.FAILED_FROM, from);
+        headers.put(EventHeaders.FAILED_AT, Instant.now().toString());
+        return headers;
     }
 }

@@ -1,7 +1,7 @@
 package org.atalaya.routes.anpr.internal;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.activemq.artemis.api.core.ActiveMQBuffer;
 import org.apache.activemq.artemis.api.core.Message;
@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.reader.TextMessageUtil;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.DeadLetter;
 import org.atalaya.runtime.DeviceTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ final class CameraReadDivert implements Transformer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraReadDivert.class);
     private static final SimpleString INBOUND = SimpleString.of(Addresses.INBOUND_ANPR);
     private static final SimpleString DEAD_LETTERS = SimpleString.of(Addresses.DEAD_LETTERS);
-    private static final int MAX_REASON_LENGTH = 1024;
 
     private final ActiveMQServer broker;
     private final SimpleString name;
@@ -70,9 +70,7 @@ final class CameraReadDivert implements Transformer, AutoCloseable {
     static CameraReadDivert deploy(ActiveMQServer broker, String name, DeviceTopic topic, PlateReadParser parser,
             String route) throws Exception {
         CameraReadDivert divert = new CameraReadDivert(broker, name, topic, parser, route);
-        if (broker.getPostOffice().getBinding(divert.name) != null) {
-            broker.destroyDivert(divert.name, true);
-        }
+        divert.destroy();
         broker.getServiceRegistry().addDivertTransformer(name, divert);
         broker.deployDivert(new DivertConfiguration()
                 .setName(name)
@@ -89,10 +87,17 @@ final class CameraReadDivert implements Transformer, AutoCloseable {
     /** Removes the divert: what the cameras publish waits in the subscription again. */
     @Override
     public void close() throws Exception {
-        if (broker.isStarted() && broker.getPostOffice().getBinding(name) != null) {
-            broker.destroyDivert(name, true);
+        if (broker.isStarted()) {
+            destroy();
         }
         broker.getServiceRegistry().removeDivertTransformer(name.toString());
+    }
+
+    /** Destroys the divert of this name, and its stored configuration, if the broker has it. */
+    private void destroy() throws Exception {
+        if (broker.getPostOffice().getBinding(name) != null) {
+            broker.destroyDivert(name, true);
+        }
     }
 
     @Override
@@ -123,17 +128,12 @@ final class CameraReadDivert implements Transformer, AutoCloseable {
     }
 
     private Message deadLetter(Message message, Exception refused) {
-        String reason = refused.getMessage() == null || refused.getMessage().isBlank()
-                ? refused.getClass().getSimpleName() : refused.getMessage();
-        LOG.warn("Refused a read published on {}: {}", originalAddress(message), reason);
+        String from = String.valueOf(originalAddress(message));
+        Map<String, String> headers = DeadLetter.headers(null, refused, route, from);
+        LOG.warn("Refused a read published on {}: {}", from, headers.get(EventHeaders.FAILURE_REASON));
         message.setAddress(DEAD_LETTERS);
         message.setRoutingType(RoutingType.ANYCAST);
-        message.putStringProperty(EventHeaders.FAILURE_REASON,
-                reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason);
-        message.putStringProperty(EventHeaders.FAILURE_TYPE, refused.getClass().getName());
-        message.putStringProperty(EventHeaders.FAILED_ROUTE, route);
-        message.putStringProperty(EventHeaders.FAILED_FROM, String.valueOf(originalAddress(message)));
-        message.putStringProperty(EventHeaders.FAILED_AT, Instant.now().toString());
+        headers.forEach(message::putStringProperty);
         return message;
     }
 

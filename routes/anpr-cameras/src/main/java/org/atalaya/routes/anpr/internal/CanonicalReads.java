@@ -23,22 +23,20 @@ final class CanonicalReads {
 
     /** The messages that carry {@code reads}, in order; none for no reads. */
     static List<String> messages(List<PlateRead> reads) throws JsonProcessingException {
-        List<String> json = new ArrayList<>(reads.size());
-        for (PlateRead read : reads) {
-            json.add(CanonicalJson.mapper().writeValueAsString(read));
-        }
-        return EventArrays.of(json);
+        return EventArrays.of(json(reads));
     }
 
     /** One message that carries all of {@code reads}: the read itself, or a JSON array of them. */
     static String message(List<PlateRead> reads) throws JsonProcessingException {
-        if (reads.size() == 1) {
-            return CanonicalJson.mapper().writeValueAsString(reads.get(0));
-        }
-        StringBuilder array = new StringBuilder(256 * reads.size() + 2).append('[');
+        List<String> json = json(reads);
+        return json.size() == 1 ? json.get(0) : "[" + String.join(",", json) + "]";
+    }
+
+    private static List<String> json(List<PlateRead> reads) throws JsonProcessingException {
+        List<String> json = new ArrayList<>(reads.size());
         for (PlateRead read : reads) {
-            array.append(array.length() == 1 ? "" : ",").append(CanonicalJson.mapper().writeValueAsString(read));
+            json.add(CanonicalJson.mapper().writeValueAsString(read));
         }
-        return array.append(']').toString();
+        return json;
     }
 }
