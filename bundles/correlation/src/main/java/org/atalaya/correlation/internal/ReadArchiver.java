@@ -1,9 +1,9 @@
 package org.atalaya.correlation.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -20,7 +20,7 @@ import jakarta.jms.TextMessage;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.anpr.PlateReadRepository;
 import org.atalaya.api.messaging.Addresses;
-import org.atalaya.api.messaging.EventHeaders;
+import org.atalaya.runtime.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,11 +93,10 @@ final class ReadArchiver implements Runnable {
             }
             for (InboundReads.Refused refused : carried.refused()) {
                 TextMessage dead = session.createTextMessage(refused.json());
-                dead.setStringProperty(EventHeaders.FAILURE_REASON, refused.reason());
-                dead.setStringProperty(EventHeaders.FAILURE_TYPE, refused.failure().getClass().getName());
-                dead.setStringProperty(EventHeaders.FAILED_ROUTE, "anpr-archive");
-                dead.setStringProperty(EventHeaders.FAILED_FROM, Addresses.ANPR_ARCHIVE);
-                dead.setStringProperty(EventHeaders.FAILED_AT, Instant.now().toString());
+                for (Map.Entry<String, String> header : DeadLetter.headers(refused.reason(), refused.failure(),
+                        "anpr-archive", Addresses.ANPR_ARCHIVE).entrySet()) {
+                    dead.setStringProperty(header.getKey(), header.getValue());
+                }
                 deadLetters.send(dead);
             }
             message = batch.size() < batchSize ? consumer.receive(NEXT_WAIT_MILLIS) : null;
