@@ -56,6 +56,19 @@ class PlateReadStoreTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aReadTwiceInOneBatchIsStoredOnceAsFirstGiven() {
+        // a camera sends a read again when the hub was killed before its PUBACK: both copies may
+        // reach the archive in one batch, and the batch must not fail for it
+        PlateRead first = read("r1", "1234BCD", T0, null);
+        PlateRead again = read("r1", "1234BCO", T0.plusSeconds(1), null);
+
+        assertThat(store.save(List.of(first, again, read("r2", "5678FGH", T0, null)), KEY)).isEqualTo(2);
+
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.readsWithKey("1234BCD", Instant.EPOCH)).containsExactly(first);
+    }
+
+    @Test
     void purgesWhatWasCapturedBeforeATime() {
         store.save(List.of(read("old", "1234BCD", T0.minusSeconds(3600), null), read("new", "1234BCD", T0, null)),
                 KEY);
