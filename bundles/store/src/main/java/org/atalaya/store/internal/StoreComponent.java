@@ -114,8 +114,13 @@ public class StoreComponent {
         });
     }
 
+    /**
+     * Lets a run under way finish and starts no other. The thread is not interrupted: an
+     * interrupt while H2 reads or writes its file closes the file's channel (as Java closes any
+     * interruptible channel), and H2 then closes the database under every other user of it.
+     */
     private static void stop(ScheduledExecutorService thread, String stillRunning) throws InterruptedException {
-        thread.shutdownNow();
+        thread.shutdown();
         if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn(stillRunning);
         }
