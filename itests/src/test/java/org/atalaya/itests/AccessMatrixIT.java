@@ -266,7 +266,7 @@ public class AccessMatrixIT extends AtalayaTestSupport {
             return Rest.call(endpoint.method(), endpoint.path(), user, password, purpose, caseReference,
                     endpoint.contentType(), endpoint.body()).statusCode();
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Rest.url(endpoint.path())))
+        HttpRequest.Builder request = Rest.request(URI.create(Rest.url(endpoint.path())))
                 .header("Accept", "text/event-stream");
         if (user != null) {
             request.header("Authorization", Rest.basic(user, password));

@@ -41,7 +41,7 @@ final class AlertStream implements AutoCloseable {
      * every alert stored from then on is on it.
      */
     static AlertStream open(String url, String user, String password, String lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET()
+        HttpRequest.Builder request = Rest.request(URI.create(url)).GET()
                 .header("Accept", "text/event-stream").header("Authorization", Rest.basic(user, password))
                 .header("X-Purpose", Rest.PURPOSE);
         if (lastEventId != null) {

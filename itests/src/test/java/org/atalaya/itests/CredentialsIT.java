@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -127,7 +126,7 @@ public class CredentialsIT extends AtalayaTestSupport {
         // A client that does not trust the hub's certificate does not get through the handshake.
         HttpClient untrusting = HttpClient.newHttpClient();
         java.io.IOException handshake = assertThrows(java.io.IOException.class, () -> untrusting.send(
-                HttpRequest.newBuilder(URI.create(Rest.url("/alerts"))).build(), HttpResponse.BodyHandlers.ofString()));
+                Rest.request(URI.create(Rest.url("/alerts"))).build(), HttpResponse.BodyHandlers.ofString()));
         assertTrue(handshake.toString(), handshake instanceof SSLHandshakeException
                 || handshake.getCause() instanceof SSLHandshakeException);
     }
@@ -136,13 +135,13 @@ public class CredentialsIT extends AtalayaTestSupport {
     public void aClientCertificateTheJusticeAgencyClaimsActsForIt() throws Exception {
         HttpClient gateway = HttpClient.newBuilder().sslContext(TestTls.asJusticeGateway()).build();
         String caseReference = uniqueId("JI-CE-2026");
-        HttpResponse<String> authorisations = gateway.send(HttpRequest.newBuilder(
+        HttpResponse<String> authorisations = gateway.send(Rest.request(
                 URI.create(Rest.url("/face/authorisations")))
                 .header("X-Purpose", "judicial-authorisation").header("X-Case-Reference", caseReference).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(authorisations.body(), 200, authorisations.statusCode());
         // The same certificate gives only what the justice agency may have.
-        HttpResponse<String> hotlist = gateway.send(HttpRequest.newBuilder(URI.create(Rest.url("/hotlist")))
+        HttpResponse<String> hotlist = gateway.send(Rest.request(URI.create(Rest.url("/hotlist")))
                 .header("X-Purpose", "judicial-proceedings").header("X-Case-Reference", caseReference).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(hotlist.body(), 403, hotlist.statusCode());

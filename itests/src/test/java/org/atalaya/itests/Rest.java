@@ -18,7 +18,8 @@ final class Rest {
 
     /** Made on first use, inside the container: the hub's certificate is in its etc/. */
     private static final class Holder {
-        static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestTls.hubTrust()).build();
+        static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(TestTls.hubTrust())
+                .connectTimeout(AtalayaTestSupport.WAIT).build();
     }
 
     private Rest() {
@@ -36,6 +37,14 @@ final class Rest {
     /** A client that trusts the hub's certificate. */
     static HttpClient client() {
         return Holder.CLIENT;
+    }
+
+    /**
+     * A request to {@code uri} that fails after {@link AtalayaTestSupport#WAIT} without an answer,
+     * so a hub that stops answering fails the test that asked instead of hanging the build.
+     */
+    static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(AtalayaTestSupport.WAIT);
     }
 
     static String basic(String user, String password) {
@@ -67,7 +76,7 @@ final class Rest {
      */
     static HttpResponse<String> call(String method, String path, String user, String password, String purpose,
             String caseReference, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        HttpRequest.Builder request = request(URI.create(url(path)));
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }
@@ -86,7 +95,7 @@ final class Rest {
     }
 
     private static HttpRequest.Builder request(String path, String user, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("X-Purpose", PURPOSE);
+        HttpRequest.Builder request = request(URI.create(url(path))).header("X-Purpose", PURPOSE);
         if (user != null) {
             request.header("Authorization", basic(user, password));
         }

@@ -16,7 +16,6 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,12 +117,12 @@ public class SmokeIT extends AtalayaTestSupport {
     @Test
     public void theApiIsServedUnderSlashApiToAuthenticatedCallersOnly() throws Exception {
         HttpClient client = Rest.client();
-        HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> anonymous = client.send(Rest.request(
                 URI.create(Rest.base() + "/api/v1/alerts")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
-        HttpResponse<String> listing = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> listing = client.send(Rest.request(
                 URI.create(Rest.base() + "/api")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertFalse(listing.body(), listing.body().contains("/v1"));

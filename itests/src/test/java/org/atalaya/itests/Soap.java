@@ -44,7 +44,7 @@ final class Soap {
         String envelope = """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">%s<soap:Body>%s</soap:Body>\
                 </soap:Envelope>""".formatted(header, body);
-        return client.send(HttpRequest.newBuilder(URI.create(Rest.base() + ADDRESS))
+        return client.send(Rest.request(URI.create(Rest.base() + ADDRESS))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
     }
