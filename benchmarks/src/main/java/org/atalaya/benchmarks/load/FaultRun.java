@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@code java -cp benchmarks/target/benchmarks.jar org.atalaya.benchmarks.load.FaultRun [key=value...]}
  */
 public final class FaultRun {
+
+    /**
+     * How long a count the run waits on (reads accepted, reads still queued) may stand still
+     * before the run fails: a hub that stops accepting, as its broker does when the disk is
+     * nearly full, must fail the run, not hold it.
+     */
+    static final Duration STALL = Duration.ofMinutes(2);
 
     /** The run's settings, {@code key=value} on the command line. */
     public record Options(Path assembly, Path work, long reads, int kills, int entries, int connections, int window,
@@ -71,8 +79,10 @@ public final class FaultRun {
                 Thread restSender = restSender(rest, restAccepted);
                 int kill = 0;
                 long n = 0;
+                Stall acceptance = new Stall("reads accepted", hub);
                 while (n < options.reads() || fleet.pending() > 0 || restSender.isAlive()) {
                     long accepted = fleet.accepted() + restAccepted.get();
+                    acceptance.check(accepted);
                     if (kill < killAt.length && accepted >= killAt[kill]) {
                         hub.kill();
                         report.line("  kill %d: SIGKILL after %,d reads accepted (%,d in flight)", kill + 1, accepted,
@@ -82,6 +92,7 @@ public final class FaultRun {
                         restarts.add(Testbed.seconds(restarting));
                         kill++;
                         connect(fleet);
+                        acceptance.restart();
                         continue;
                     }
                     boolean sent;
@@ -109,10 +120,12 @@ public final class FaultRun {
                 }
                 report.line("all %,d reads accepted (%,d over REST) in %.1f s with %d kills; restarts took %s s",
                         options.reads(), restAccepted.get(), Testbed.seconds(start), kill, restarts.stream()
-                                .map(seconds -> String.format(java.util.Locale.ROOT, "%.1f", seconds)).toList());
+                                .map(seconds -> String.format(Locale.ROOT, "%.1f", seconds)).toList());
             }
             try (BrokerQueues queues = new BrokerQueues(hub)) {
-                while (queues.anprBacklog() > 0) {
+                Stall backlog = new Stall("reads queued for the correlation", hub);
+                for (long queued = queues.anprBacklog(); queued > 0; queued = queues.anprBacklog()) {
+                    backlog.check(queued);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
                 }
                 long deadLetters = queues.depth("atalaya.dlq");
@@ -159,6 +172,37 @@ public final class FaultRun {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         fleet.resendPending();
+    }
+
+    /** A count that must move at least once every {@link #STALL}. */
+    private static final class Stall {
+
+        private final String what;
+        private final Hub hub;
+        private long value = Long.MIN_VALUE;
+        private long since;
+
+        Stall(String what, Hub hub) {
+            this.what = what;
+            this.hub = hub;
+        }
+
+        void check(long now) {
+            long time = System.nanoTime();
+            if (now != value) {
+                value = now;
+                since = time;
+            } else if (time - since > STALL.toNanos()) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "%s stood at %,d for %d s: see %s", what, now, STALL.toSeconds(),
+                        hub.home().resolve("data/log/karaf.log")));
+            }
+        }
+
+        /** Counts from now, as after a restart the count stands still until the cameras are back. */
+        void restart() {
+            since = System.nanoTime();
+        }
     }
 
     /** The accepted-read counts at which to kill, drawn uniformly from the run, sorted. */
