@@ -59,8 +59,9 @@ public final class PlateReadStore implements PlateReadRepository {
                         + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)"
                 : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
         // A camera sends a read again when its first copy was not acknowledged, so a batch may
-        // hold one read twice: the first copy is kept. The statement alone does not do it on H2,
-        // where a row that repeats the one before it is not checked again and fails the batch.
+        // hold one read twice: the first copy is kept. The statement alone does not do it on
+        // every H2 (2.4.240 does not check a row again that repeats the one before it, and the
+        // batch fails on the key).
         Collection<PlateRead> unique = reads.stream().collect(Collectors.toMap(PlateRead::id, read -> read,
                 (first, again) -> first, LinkedHashMap::new)).values();
         return database.groupedTransaction("save " + reads.size() + " plate reads", connection -> {
