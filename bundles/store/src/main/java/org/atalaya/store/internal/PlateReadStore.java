@@ -9,11 +9,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 import org.atalaya.api.anpr.Direction;
 import org.atalaya.api.anpr.PlateRead;
@@ -58,15 +55,9 @@ public final class PlateReadStore implements PlateReadRepository {
                 ? "INSERT INTO plate_read (" + COLUMNS + ") SELECT ?,?,?,?,?,?,?,?,?,?,?,? FROM DUAL"
                         + " WHERE NOT EXISTS (SELECT 1 FROM plate_read WHERE id = ?)"
                 : "INSERT INTO plate_read (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
-        // A camera sends a read again when its first copy was not acknowledged, so a batch may
-        // hold one read twice: the first copy is kept. The statement alone does not do it on
-        // every H2 (2.4.240 does not check a row again that repeats the one before it, and the
-        // batch fails on the key).
-        Collection<PlateRead> unique = reads.stream().collect(Collectors.toMap(PlateRead::id, read -> read,
-                (first, again) -> first, LinkedHashMap::new)).values();
         return database.groupedTransaction("save " + reads.size() + " plate reads", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                for (PlateRead read : unique) {
+                for (PlateRead read : reads) {
                     insert.setString(1, read.id());
                     insert.setString(2, read.cameraId());
                     insert.setObject(3, Database.timestamp(read.capturedAt()));
