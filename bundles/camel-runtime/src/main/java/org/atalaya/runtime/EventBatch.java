@@ -38,7 +38,8 @@ public final class EventBatch {
      * Puts every event on {@code queue}, durably, in one transaction.
      *
      * @throws org.apache.camel.CamelExecutionException when the broker did not take them all:
-     *         send the batch again, the events the broker has are kept once
+     *         send the batch again, the events the broker has are kept once; caused by
+     *         {@link BrokerFull} when the broker's disk is full, and none was sent
      */
     public void sendTo(ProducerTemplate producer, String queue) {
         producer.sendBody("jms-batch:queue:" + queue, List.copyOf(events));

@@ -3,7 +3,7 @@
  * the runtime adds to the hub's CamelContext, and removes again when the bundle goes.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.atalaya.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package org.atalaya.runtime.internal;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import jakarta.jms.ConnectionFactory;
@@ -24,7 +25,9 @@ import org.apache.camel.support.DefaultComponent;
  *
  * <p>Sent to, a {@code jms-batch:queue:} takes a whole batch of events as one exchange,
  * its body the list of their Camel messages, and puts them on the broker in one transaction
- * ({@link BatchJmsProducer}): what an agency or a device posts many of at once.
+ * ({@link BatchJmsProducer}): what an agency or a device posts many of at once. While the broker
+ * holds senders back for lack of disk, such a batch is refused at once
+ * ({@link org.atalaya.runtime.BrokerFull}) rather than left waiting.
  */
 final class BatchJmsComponent extends DefaultComponent {
 
@@ -33,15 +36,19 @@ final class BatchJmsComponent extends DefaultComponent {
 
     private final ConnectionFactory connections;
     private final ConnectionFactory sendersFactory;
+    private final BooleanSupplier brokerDiskFull;
 
     /**
      * @param connections    makes the consumers' own connections
      * @param sendersFactory the connection factory the {@code jms} component sends with; a send
      *                       made with it while a batch is processed joins the batch's transaction
+     * @param brokerDiskFull whether the broker holds senders back now for lack of disk: a batch
+     *                       sent then is refused at once ({@link org.atalaya.runtime.BrokerFull})
      */
-    BatchJmsComponent(ConnectionFactory connections, ConnectionFactory sendersFactory) {
+    BatchJmsComponent(ConnectionFactory connections, ConnectionFactory sendersFactory, BooleanSupplier brokerDiskFull) {
         this.connections = connections;
         this.sendersFactory = sendersFactory;
+        this.brokerDiskFull = brokerDiskFull;
     }
 
     @Override
@@ -74,6 +81,10 @@ final class BatchJmsComponent extends DefaultComponent {
 
     ConnectionFactory sendersFactory() {
         return sendersFactory;
+    }
+
+    boolean brokerDiskFull() {
+        return brokerDiskFull.getAsBoolean();
     }
 
     /** Whether {@code uri} is a {@code jms-batch} endpoint that hands its route whole batches. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -14,6 +15,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.atalaya.runtime.BrokerFull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,6 +39,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * next batch opened its producer again (BENCHMARKS.md). A kept session that fails, its
  * connection gone, is closed and its batch tried once more on a new one (which fails too while
  * the pool still hands out the lost connection: the sender then sends the batch again).
+ *
+ * <p>While the broker holds senders back because its disk is full ({@code min-disk-free}), a
+ * send would wait for the broker's credits until space is freed, and the device or agency that
+ * posted the batch for its answer, holding one of the web server's threads all that time. The
+ * batch is refused at once instead ({@link BrokerFull}), before anything of it is sent. A batch
+ * already waiting when the disk fills still waits.
  */
 final class BatchJmsProducer extends DefaultProducer {
 
@@ -51,6 +59,8 @@ final class BatchJmsProducer extends DefaultProducer {
     /** Sessions between batches, the one used last first; guarded by itself, as is stopped. */
     private final Deque<Sender> kept = new ArrayDeque<>();
     private boolean stopped;
+    /** Whether the last batch was refused for the broker's full disk: logged when that starts and ends. */
+    private final AtomicBoolean refusing = new AtomicBoolean();
 
     BatchJmsProducer(BatchJmsEndpoint endpoint) {
         super(endpoint);
@@ -95,6 +105,7 @@ final class BatchJmsProducer extends DefaultProducer {
         if (events.isEmpty()) {
             return;
         }
+        refuseWhileTheDiskIsFull();
         Sender sender = kept();
         Boolean committed = null;
         if (sender != null) {
@@ -119,6 +130,20 @@ final class BatchJmsProducer extends DefaultProducer {
         for (Message event : events) {
             send(event);
         }
+    }
+
+    private void refuseWhileTheDiskIsFull() {
+        if (!endpoint.getComponent().brokerDiskFull()) {
+            if (refusing.compareAndSet(true, false)) {
+                LOG.info("{}: the broker has disk space again; batches are taken", endpoint.getEndpointUri());
+            }
+            return;
+        }
+        if (refusing.compareAndSet(false, true)) {
+            LOG.warn("{}: the broker's disk is full (min-disk-free); batches are refused until space is freed",
+                    endpoint.getEndpointUri());
+        }
+        throw new BrokerFull("The broker's disk is full: it takes no event until space is freed");
     }
 
     /** {@link #sendInOne}, the sender closed if it fails. */

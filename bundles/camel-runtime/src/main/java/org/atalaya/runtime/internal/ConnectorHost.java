@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.activemq.artemis.core.paging.PagingManager;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -56,6 +58,15 @@ public class ConnectorHost {
     private final Map<Connector, List<String>> connectors = new LinkedHashMap<>();
     private final ConnectorClassLoader classLoader = new ConnectorClassLoader(ConnectorHost.class.getClassLoader());
 
+    /**
+     * The broker embedded in this container, when there is one: the hub's own when
+     * {@code broker.url} is in-VM ({@code vm://}), asked before a posted batch is sent whether it
+     * holds senders back for lack of disk ({@link org.atalaya.runtime.BrokerFull}).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ActiveMQServer embeddedBroker;
+
     private DefaultCamelContext camel;
     private JmsPoolConnectionFactory connectionFactory;
     private ServiceRegistration<CamelContext> registration;
@@ -96,7 +107,9 @@ public class ConnectorHost {
             // a session looks a destination up on the broker once, not on every send
             broker.setCacheDestinations(true);
             camel.addComponent("jms", jms(broker, config));
-            camel.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(broker, connectionFactory));
+            boolean inVm = config.broker_url().strip().startsWith("vm:");
+            camel.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(broker, connectionFactory,
+                    () -> inVm && diskFull(embeddedBroker)));
             camel.getCamelContextExtension().setErrorHandlerFactory(DeadLetters.channel(config));
             camel.build();
             camel.start();
@@ -183,6 +196,12 @@ public class ConnectorHost {
                     }
                 }
             };
+
+    /** Whether the broker holds senders back now because the free space on its disk is under its minimum. */
+    static boolean diskFull(ActiveMQServer broker) {
+        PagingManager paging = broker == null ? null : broker.getPagingManager();
+        return paging != null && paging.isDiskFull();
+    }
 
     CamelContext camelContext() {
         return camel;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,6 +38,15 @@ public final class Problem extends WebApplicationException {
     /** 403: authenticated, but not allowed to do this. */
     public static Problem forbidden(String detail) {
         return new Problem(403, "Forbidden", detail);
+    }
+
+    /**
+     * 503: the hub cannot take this now; the caller may send it again after {@code retryAfterSeconds}
+     * (the {@code Retry-After} header).
+     */
+    public static Response unavailable(String detail, int retryAfterSeconds) {
+        return Response.fromResponse(response(503, "Service unavailable", detail))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 
     /** A problem response with any status. */

@@ -7,7 +7,7 @@
  * resources and SOAP services alike.
  */
 @Export
-@Version("0.4.0")
+@Version("0.5.0")
 package org.atalaya.security.rest;
 
 import org.osgi.annotation.bundle.Export;

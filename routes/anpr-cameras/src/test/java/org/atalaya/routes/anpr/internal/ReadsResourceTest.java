@@ -12,12 +12,25 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultProducer;
 
 import org.atalaya.api.anpr.Camera;
 import org.atalaya.api.anpr.PlateRead;
 import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.geo.GeoPoint;
+import org.atalaya.runtime.BrokerFull;
 import org.atalaya.security.rest.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +49,10 @@ class ReadsResourceTest {
     private static final String JSON = """
             {"cameraId":"tarajal-1","capturedAt":"2026-11-21T09:59:00Z","plate":"1234BCD","confidence":0.9}""";
 
+    private final PlateReadParser parser = new PlateReadParser(65_536, Duration.ofMinutes(5), Duration.ofDays(1),
+            Clock.fixed(NOW, ZoneOffset.UTC), id -> Optional.ofNullable(Map.of("tarajal-1", TARAJAL).get(id)));
     // nothing reaches the broker in these tests: each read is refused or only parsed
-    private final ReadsResource resource = new ReadsResource(new PlateReadParser(65_536, Duration.ofMinutes(5),
-            Duration.ofDays(1), Clock.fixed(NOW, ZoneOffset.UTC),
-            id -> Optional.ofNullable(Map.of("tarajal-1", TARAJAL).get(id))), null);
+    private final ReadsResource resource = new ReadsResource(parser, null);
 
     @Test
     void anOnvifEventIsReadAsFromTheCameraTheQueryNames() {
@@ -74,6 +87,45 @@ class ReadsResourceTest {
         assertThat(resource.reads(bytes(JSON), null)).extracting(PlateRead::cameraId).containsExactly("tarajal-1");
         assertThatThrownBy(() -> resource.reads(bytes(JSON), "tarajal-1")).isInstanceOf(RejectedEvent.class)
                 .hasMessageContaining("Atalaya JSON names it in each read's cameraId");
+    }
+
+    @Test
+    void aPostWhileTheBrokersDiskIsFullIsAnsweredUnavailableWithWhenToSendItAgain() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            // how the runtime's jms-batch: refuses a batch while the broker's disk is full, without
+            // waiting for it (camel-runtime's BrokerDiskFullTest, on a real broker)
+            camel.addComponent("jms-batch", new DefaultComponent() {
+                @Override
+                protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+                    return new DefaultEndpoint(uri, this) {
+                        @Override
+                        public Producer createProducer() {
+                            return new DefaultProducer(this) {
+                                @Override
+                                public void process(Exchange exchange) {
+                                    throw new BrokerFull("The broker's disk is full");
+                                }
+                            };
+                        }
+
+                        @Override
+                        public Consumer createConsumer(Processor processor) {
+                            throw new UnsupportedOperationException();
+                        }
+                    };
+                }
+            });
+            camel.start();
+
+            Response answer = new ReadsResource(parser, camel.createProducerTemplate())
+                    .post(bytes(JSON), null, as("anpr-cameras"));
+
+            assertThat(answer.getStatus()).isEqualTo(503);
+            assertThat(answer.getHeaderString(HttpHeaders.RETRY_AFTER))
+                    .isEqualTo(String.valueOf(BrokerFull.RETRY_AFTER_SECONDS));
+            assertThat(answer.getMediaType()).hasToString(Problem.MEDIA_TYPE);
+            assertThat((String) answer.getEntity()).contains("The hub's storage is full");
+        }
     }
 
     private static SecurityContext as(String user) {
