@@ -70,7 +70,9 @@ class BrokerDiskFullTest {
                 List.of(event("read-1"), event("read-2")));
 
         assertThat(ConnectorHost.diskFull(server)).isFalse();
-        assertThat(server.locateQueue("test.room.out").getMessageCount()).isEqualTo(2);
+        // the broker adds a committed transaction's messages to their queue once its journal synced
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(server.locateQueue("test.room.out").getMessageCount()).isEqualTo(2));
     }
 
     private ActiveMQServer start(long minDiskFree) throws Exception {
