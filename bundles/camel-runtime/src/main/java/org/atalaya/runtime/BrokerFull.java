@@ -4,8 +4,9 @@ package org.atalaya.runtime;
  * The hub's broker takes no event now: the free space on its journal's disk is under its
  * {@code min-disk-free}. Until space is freed, the broker holds every sender back, and a device
  * or an agency posting events would wait for its answer with no end; {@link EventBatch#sendTo}
- * refuses the batch with this instead, at once, so that its sender hears "send again later".
- * Nothing of the batch is on the broker.
+ * refuses the batch with this instead, at once, so that its sender hears "send again later"
+ * (the gate's problem mapper answers it {@code 503} with {@code Retry-After}). Nothing of the
+ * batch is on the broker.
  */
 public final class BrokerFull extends RuntimeException {
 
@@ -16,15 +17,5 @@ public final class BrokerFull extends RuntimeException {
 
     public BrokerFull(String message) {
         super(message);
-    }
-
-    /** Whether {@code failure}, or one of its causes, is this refusal. */
-    public static boolean causes(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BrokerFull) {
-                return true;
-            }
-        }
-        return false;
     }
 }

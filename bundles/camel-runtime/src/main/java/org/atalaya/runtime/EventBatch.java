@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultMessage;
@@ -38,10 +39,17 @@ public final class EventBatch {
      * Puts every event on {@code queue}, durably, in one transaction.
      *
      * @throws org.apache.camel.CamelExecutionException when the broker did not take them all:
-     *         send the batch again, the events the broker has are kept once; caused by
-     *         {@link BrokerFull} when the broker's disk is full, and none was sent
+     *         send the batch again, the events the broker has are kept once
+     * @throws BrokerFull when the broker's disk is full: none was sent (the gate answers it 503)
      */
     public void sendTo(ProducerTemplate producer, String queue) {
-        producer.sendBody("jms-batch:queue:" + queue, List.copyOf(events));
+        try {
+            producer.sendBody("jms-batch:queue:" + queue, List.copyOf(events));
+        } catch (CamelExecutionException notTaken) {
+            if (notTaken.getCause() instanceof BrokerFull full) {
+                throw full;
+            }
+            throw notTaken;
+        }
     }
 }

@@ -22,7 +22,6 @@ import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
-import org.atalaya.runtime.BrokerFull;
 import org.atalaya.runtime.EventBatch;
 import org.atalaya.security.rest.Consults;
 import org.atalaya.security.rest.Problem;
@@ -71,15 +70,9 @@ public class ReadsResource {
         }
         try {
             batch.sendTo(producer, Addresses.INBOUND_ANPR);
-        } catch (CamelExecutionException notTaken) {
-            if (BrokerFull.causes(notTaken)) {
-                // the broker logs the full disk, and the runtime when it starts and ends
-                LOG.debug("Reads refused: the broker's disk is full");
-                return Problem.unavailable("The hub's storage is full: it takes no reads until space is freed. Send"
-                        + " them again later: a read accepted twice is kept once.", BrokerFull.RETRY_AFTER_SECONDS);
-            }
-            LOG.warn("Reads could not be enqueued: {}", notTaken.getCause() == null ? notTaken
-                    : notTaken.getCause().toString());
+        } catch (CamelExecutionException brokerDown) {
+            LOG.warn("Reads could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
+                    : brokerDown.getCause().toString());
             return Problem.response(503, "Service unavailable", "The hub could not accept the reads now; send them"
                     + " again: a read accepted twice is kept once.");
         }

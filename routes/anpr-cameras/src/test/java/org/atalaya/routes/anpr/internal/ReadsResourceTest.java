@@ -2,6 +2,7 @@ package org.atalaya.routes.anpr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -32,6 +33,7 @@ import org.atalaya.api.event.RejectedEvent;
 import org.atalaya.api.geo.GeoPoint;
 import org.atalaya.runtime.BrokerFull;
 import org.atalaya.security.rest.Problem;
+import org.atalaya.security.rest.ProblemMapper;
 import org.junit.jupiter.api.Test;
 
 /** What {@code POST /api/v1/anpr/reads} takes, and what it refuses before anything is enqueued. */
@@ -117,8 +119,10 @@ class ReadsResourceTest {
             });
             camel.start();
 
-            Response answer = new ReadsResource(parser, camel.createProducerTemplate())
-                    .post(bytes(JSON), null, as("anpr-cameras"));
+            ReadsResource posting = new ReadsResource(parser, camel.createProducerTemplate());
+            // answered by the gate's problem mapper, as every endpoint's errors are
+            Response answer = new ProblemMapper().toResponse(
+                    catchThrowable(() -> posting.post(bytes(JSON), null, as("anpr-cameras"))));
 
             assertThat(answer.getStatus()).isEqualTo(503);
             assertThat(answer.getHeaderString(HttpHeaders.RETRY_AFTER))

@@ -33,7 +33,6 @@ import org.atalaya.api.messaging.Addresses;
 import org.atalaya.api.security.Access;
 import org.atalaya.api.security.DataClass;
 import org.atalaya.runtime.CanonicalJson;
-import org.atalaya.runtime.BrokerFull;
 import org.atalaya.runtime.EventBatch;
 import org.atalaya.security.rest.Consultation;
 import org.atalaya.security.rest.Consults;
@@ -103,15 +102,9 @@ public class FaceMatchesResource {
         call.subjects(ids);
         try {
             batch.sendTo(producer, Addresses.INBOUND_FACE);
-        } catch (CamelExecutionException notTaken) {
-            if (BrokerFull.causes(notTaken)) {
-                // the broker logs the full disk, and the runtime when it starts and ends
-                LOG.debug("Face matches refused: the broker's disk is full");
-                return Problem.unavailable("The hub's storage is full: it takes no matches until space is freed. Send"
-                        + " them again later: a match accepted twice is kept once.", BrokerFull.RETRY_AFTER_SECONDS);
-            }
-            LOG.warn("Face matches could not be enqueued: {}", notTaken.getCause() == null ? notTaken
-                    : notTaken.getCause().toString());
+        } catch (CamelExecutionException brokerDown) {
+            LOG.warn("Face matches could not be enqueued: {}", brokerDown.getCause() == null ? brokerDown
+                    : brokerDown.getCause().toString());
             return Problem.response(503, "Service unavailable", "The hub could not accept the matches now; send"
                     + " them again: a match accepted twice is kept once.");
         }
