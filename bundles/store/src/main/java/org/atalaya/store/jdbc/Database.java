@@ -136,8 +136,9 @@ public final class Database {
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
      * The connection goes back to its pool in auto-commit mode, its transaction ended: a pool
-     * that finds a connection in a transaction rolls it back on return (commons-dbcp2 does, after
-     * asking H2 whether it is read-only, which starts a transaction), and with {@code WRITE_DELAY=0}
+     * that finds a connection out of auto-commit mode may roll it back on return (HikariCP does
+     * when a statement ran since the last commit; commons-dbcp2 always does, after asking H2
+     * whether it is read-only, which starts a transaction), and with {@code WRITE_DELAY=0}
      * every H2 transaction's end writes the store's changed pages to the file, a second write for
      * each transaction.
      *
