@@ -4,8 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +55,8 @@ public final class AlertListener implements AutoCloseable {
     private final InputStream body;
     private final Thread reader;
     private volatile boolean recording;
+    /** One line per hit recorded, when {@link #logHits} was called; written by the reader only. */
+    private volatile Writer hitLog;
 
     /** Reads {@code body}, a stream of Server-Sent Events, on a thread of its own. */
     AlertListener(Workload workload, InputStream body, boolean recording) {
@@ -86,6 +91,17 @@ public final class AlertListener implements AutoCloseable {
     /** Which reads are posted over REST, whose latencies are also counted apart ({@link #overRest()}). */
     public void postedOverRest(LongPredicate reads) {
         postedOverRest = reads;
+    }
+
+    /**
+     * Also writes each hit recorded to {@code file}, a line each: the read's number, its send, the
+     * alert's {@code raisedAt} and its arrival here, in microseconds of the epoch, and whether it was
+     * posted over REST. The figures' time series, to place the slow hits beside the hub's logs.
+     */
+    public void logHits(Path file) throws IOException {
+        Writer log = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        log.write("read,sent_us,raised_us,arrived_us,rest\n");
+        hitLog = log;
     }
 
     /** Latencies are recorded from now on (after the warm-up). */
@@ -144,10 +160,15 @@ public final class AlertListener implements AutoCloseable {
                     overRest.recordValue(micros);
                 }
                 String raised = alert.at("/alert/raisedAt").asText(null);
+                long raisedMicros = raised == null ? -1 : epochMicros(Instant.parse(raised));
                 if (raised != null) {
-                    long raisedMicros = epochMicros(Instant.parse(raised));
                     toMatch.recordValue(Math.max(0, raisedMicros - sent[1]));
                     fromMatch.recordValue(Math.max(0, arrivedMicros - raisedMicros));
+                }
+                Writer log = hitLog;
+                if (log != null) {
+                    log.write(n + "," + sent[1] + "," + raisedMicros + "," + arrivedMicros + ","
+                            + postedOverRest.test(n) + "\n");
                 }
             }
         }
@@ -211,5 +232,14 @@ public final class AlertListener implements AutoCloseable {
     @Override
     public void close() throws IOException {
         body.close();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Writer log = hitLog;
+        if (log != null) {
+            log.close();
+        }
     }
 }

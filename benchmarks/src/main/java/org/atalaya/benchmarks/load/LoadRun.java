@@ -280,6 +280,7 @@ public final class LoadRun {
             double warmSeconds = 0;
             int restEvery = options.restEvery();
             alerts.postedOverRest(n -> Workload.overRest(n, restEvery));
+            alerts.logHits(options.work().resolve("hits.csv"));
             for (long n = 0; n < total; n++) {
                 LockSupport.parkNanos(start + n * interval - System.nanoTime());
                 // measured once the hub is warm: the start's backlog (the hotlist's past-hit checks)
