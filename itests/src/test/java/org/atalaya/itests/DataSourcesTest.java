@@ -1,6 +1,7 @@
 package org.atalaya.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -76,7 +77,7 @@ public class DataSourcesTest {
             // every pool.* key is one of HikariCP's settings: a misspelt one fails here
             new HikariConfig(poolSettings(each));
         }
-        assertTrue(archive.getProperty("url"), !archive.getProperty("url").equals(hub.getProperty("url")));
+        assertNotEquals(hub.getProperty("url"), archive.getProperty("url"));
     }
 
     private HikariDataSource make(String name, Path data, CyclicBarrier together) throws Exception {
