@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * their reason; an {@link AccessDenied} the operation throws becomes the gate's
  * {@code AccessDenied}; a request that cannot be read (its bytes refused by
  * {@link RequestEncoding}, or XML the parser could not read, however CXF wraps the parser's error)
- * is the caller's ({@code Client}, {@code Sender}) and is logged in one line; any other (a request
+ * is the caller's ({@code Client}, {@code Sender}) and is logged in one line, as is a request
+ * that does not follow the service's schema ({@link RequestValidity}), told where and why; any other (a request
  * CXF refused otherwise, an exception the operation let escape) gets a plain reason, and the
  * original goes to the log;</li>
  * <li>is audited when nothing audited the call yet: {@code failed <fault>} for a call the gate
@@ -96,6 +97,11 @@ final class FaultAnswer extends AbstractPhaseInterceptor<Message> {
             return replaced(fault, Fault.FAULT_CODE_CLIENT, unreadable instanceof RequestEncoding.UnreadableRequest
                     ? unreadable.getMessage()
                     : "The request is not well-formed XML; see the service's WSDL (?wsdl).");
+        }
+        String mistyped = call.consultation() == null ? RequestValidity.reason(fault) : null;
+        if (mistyped != null) {
+            LOG.warn("SOAP request to {} refused: {}", call.action(), oneLine(mistyped));
+            return replaced(fault, Fault.FAULT_CODE_CLIENT, mistyped);
         }
         String reason;
         if (SoapFaults.hubs(fault)) {

@@ -1,5 +1,6 @@
 package org.atalaya.security.soap.internal;
 
+import java.util.Date;
 import java.util.List;
 
 import javax.jws.WebMethod;
@@ -43,6 +44,16 @@ public class PlateDesk {
         Consultation consultation = Consultation.current();
         consultation.subjects(List.of(plate));
         return plate + " is listed, told to " + consultation.agency();
+    }
+
+    /** Typed parameters, as the consultation's: a time and a number. */
+    @WebMethod(operationName = "ListedSince")
+    @WebResult(name = "answer")
+    @Consults(DataClass.HOTLIST)
+    public String listedSince(@WebParam(name = "since") Date since, @WebParam(name = "limit") int limit,
+            @WebParam(name = "purpose") String purpose, @WebParam(name = "caseReference") String caseReference) {
+        Consultation.current().subjects(List.of());
+        return "at most " + limit + " plates listed since " + (since == null ? "ever" : since.toInstant());
     }
 
     /** Granted to no one: it names no data class. */

@@ -451,6 +451,49 @@ class SoapEndpointTest {
     }
 
     @Test
+    void valuesOfTheirElementsTypesAreAnswered() throws Exception {
+        Answer answer = call(envelope(token("agent-0417", "s3cret-0417", TEXT),
+                listedSince("2026-11-21T08:00:00Z", "10")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.text("answer")).isEqualTo("at most 10 plates listed since 2026-11-21T08:00:00Z");
+    }
+
+    @Test
+    void aTimeThatIsNoXmlTimeIsTheCallersFaultNotATimeLeftOut() throws Exception {
+        Answer answer = call(envelope(token("agent-0417", "s3cret-0417", TEXT), listedSince("yesterday", "10")));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.faultString()).startsWith("The request does not follow the service's WSDL (?wsdl) (line 1, "
+                + "column ").endsWith(": yesterday.");
+        assertThat(answer.body()).doesNotContain("plates listed");
+        assertThat(AUDIT.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("SOAP " + ADDRESS + " ListedSince");
+            assertThat(entry.outcome()).isEqualTo("refused Client");
+        });
+    }
+
+    @Test
+    void secondsOfTheEpochAreNoTimeThoughJaxbWouldReadThemAsAYear() throws Exception {
+        Answer answer = call(envelope(token("agent-0417", "s3cret-0417", TEXT), listedSince("1763721600", "10")));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP11, "Client"));
+        assertThat(answer.faultString()).contains("'1763721600'").contains("dateTime");
+        assertThat(answer.body()).doesNotContain("plates listed");
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsTheCallersFault() throws Exception {
+        Answer answer = call12(envelope(token("agent-0417", "s3cret-0417", TEXT),
+                listedSince("2026-11-21T08:00:00Z", "ten")));
+
+        assertThat(answer.faultCode()).isEqualTo(new QName(SOAP12, "Sender"));
+        assertThat(answer.faultString()).contains("Not a number: ten");
+        assertThat(answer.body()).doesNotContain("plates listed");
+        assertThat(servesStill()).isTrue();
+    }
+
+    @Test
     void theWsdlIsServedWithoutCredentials() throws Exception {
         HttpResponse<String> wsdl = HTTP.send(HttpRequest.newBuilder(URI.create(served.at(ADDRESS) + "?wsdl")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -503,6 +546,11 @@ class SoapEndpointTest {
                 + (purpose == null ? "" : "<purpose>" + purpose + "</purpose>")
                 + (caseReference == null ? "" : "<caseReference>" + caseReference + "</caseReference>")
                 + "</d:CheckPlate>";
+    }
+
+    private static String listedSince(String since, String limit) {
+        return "<d:ListedSince xmlns:d='" + PlateDesk.NAMESPACE + "'><since>" + since + "</since><limit>" + limit
+                + "</limit><purpose>prevention</purpose></d:ListedSince>";
     }
 
     private static Answer call(String envelope) throws Exception {
