@@ -1,7 +1,9 @@
 package org.atalaya.security.soap.internal;
 
 import java.util.ResourceBundle;
+import java.util.function.Predicate;
 
+import javax.xml.bind.UnmarshalException;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 
@@ -11,6 +13,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.atalaya.security.soap.AccessDenied;
 import org.slf4j.Logger;
+import org.xml.sax.SAXParseException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code AccessDenied}; a request that cannot be read (its bytes refused by
  * {@link RequestEncoding}, or XML the parser could not read, however CXF wraps the parser's error)
  * is the caller's ({@code Client}, {@code Sender}) and is logged in one line, as is a request
- * that does not follow the service's schema ({@link RequestValidity}), told where and why; any other (a request
+ * that does not follow the schema of the service's WSDL (which CXF reads the body against, and
+ * stops at the first place it does not), told where and why; any other (a request
  * CXF refused otherwise, an exception the operation let escape) gets a plain reason, and the
  * original goes to the log;</li>
  * <li>is audited when nothing audited the call yet: {@code failed <fault>} for a call the gate
@@ -98,10 +102,11 @@ final class FaultAnswer extends AbstractPhaseInterceptor<Message> {
                     ? unreadable.getMessage()
                     : "The request is not well-formed XML; see the service's WSDL (?wsdl).");
         }
-        String mistyped = call.consultation() == null ? RequestValidity.reason(fault) : null;
-        if (mistyped != null) {
-            LOG.warn("SOAP request to {} refused: {}", call.action(), oneLine(mistyped));
-            return replaced(fault, Fault.FAULT_CODE_CLIENT, mistyped);
+        Throwable invalid = call.consultation() == null ? cause(fault, UnmarshalException.class::isInstance) : null;
+        if (invalid != null) {
+            String reason = invalid((UnmarshalException) invalid);
+            LOG.warn("SOAP request to {} refused: {}", call.action(), oneLine(reason));
+            return replaced(fault, Fault.FAULT_CODE_CLIENT, reason);
         }
         String reason;
         if (SoapFaults.hubs(fault)) {
@@ -119,8 +124,31 @@ final class FaultAnswer extends AbstractPhaseInterceptor<Message> {
      * CXF may wrap in a fault of the hub's, {@code Couldn't parse stream}); {@code null} if neither.
      */
     private static Throwable unreadable(Fault fault) {
+        return cause(fault, cause -> cause instanceof RequestEncoding.UnreadableRequest
+                || cause instanceof XMLStreamException);
+    }
+
+    /**
+     * Where and why a request does not follow the service's schema, from JAXB's refusal: the
+     * schema's or the conversion's message, at the parser's line and column. JAXB on its own would
+     * read {@code <limit>ten</limit>} as 0 and {@code <since>1763721600</since>} as a time in that
+     * year (one of XML Schema's date forms, though not the {@code xs:dateTime} the WSDL asks for).
+     */
+    private static String invalid(UnmarshalException refused) {
+        Throwable linked = refused.getLinkedException();
+        String message = linked != null && linked.getMessage() != null ? linked.getMessage() : refused.getMessage();
+        String why = message == null ? "not valid" : message.strip();
+        String where = linked instanceof SAXParseException at && at.getLineNumber() > 0
+                ? " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"
+                : "";
+        return "The request does not follow the service's WSDL (?wsdl)" + where + ": " + why
+                + (why.endsWith(".") ? "" : ".");
+    }
+
+    /** The first of {@code fault}'s causes that {@code is}, or {@code null}. */
+    private static Throwable cause(Fault fault, Predicate<Throwable> is) {
         for (Throwable cause = fault.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestEncoding.UnreadableRequest || cause instanceof XMLStreamException) {
+            if (is.test(cause)) {
                 return cause;
             }
         }

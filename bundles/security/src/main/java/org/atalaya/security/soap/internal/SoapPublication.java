@@ -23,7 +23,7 @@ import org.atalaya.security.soap.SoapEndpoint;
  * <li>{@link WsSecurityLogin} ({@code pre-protocol}, in): who calls, from the WS-Security header
  * or the client certificate, before the body is unmarshalled;</li>
  * <li>CXF's reading of the body, against the schema of the service's WSDL, stopped at the first
- * place the request does not follow it ({@link RequestValidity});</li>
+ * place the request does not follow it;</li>
  * <li>{@link WholeEnvelope} ({@code post-unmarshal}, in): the envelope is read to its end, so
  * that one cut short or followed by more is not answered;</li>
  * <li>{@link SoapGate} ({@code pre-invoke}, in): the policy on the operation, with the purpose
@@ -87,11 +87,9 @@ public final class SoapPublication implements SoapEndpoint {
             Map<String, Object> properties = new HashMap<>(LIMITS);
             // FaultAnswer logs each fault once, and the gate each refusal, without CXF's stack traces
             properties.put(FaultListener.class.getName(), (FaultListener) (fault, description, message) -> false);
-            // a request is read against the schema of the service's WSDL, and what does not follow it
-            // is refused, not read as no value (RequestValidity); the names are CXF's
-            // (Message.SCHEMA_VALIDATION_ENABLED, JAXBDataBinding.VALIDATION_EVENT_HANDLER)
+            // a request is read against the schema of the service's WSDL and refused at the first
+            // place it does not follow it, not read as no value (FaultAnswer says where and why)
             properties.put(Message.SCHEMA_VALIDATION_ENABLED, "IN");
-            properties.put("jaxb-validation-event-handler", new RequestValidity());
             factory.setProperties(properties);
             factory.getInInterceptors().add(new RequestEncoding(MAX_XML_CHARACTERS));
             factory.getInInterceptors().add(new WsSecurityLogin(address, implementor, policy, records, login));
