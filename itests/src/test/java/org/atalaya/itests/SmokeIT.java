@@ -17,11 +17,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -167,6 +170,23 @@ public class SmokeIT extends AtalayaTestSupport {
         assertFalse("the hub is connected", core.isEmpty());
         assertEquals("every CORE connection is in-VM", List.of(), core.stream()
                 .filter(address -> !address.startsWith("invm:")).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void theBrokerJournalsWithLinuxAioWhereTheMachineHasLibaio() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName broker = jmx.queryNames(new ObjectName("org.apache.activemq.artemis:broker=*"), null)
+                .iterator().next();
+        String journal = (String) jmx.getAttribute(broker, "JournalType");
+        // Artemis's native library is built for x86-64 Linux and loads libaio.so.1 (Debian 12: libaio1)
+        boolean libaio = "amd64".equals(System.getProperty("os.arch"))
+                && Stream.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")
+                        .anyMatch(dir -> Files.exists(Path.of(dir, "libaio.so.1")));
+        assertEquals("the journal's type with" + (libaio ? "" : "out") + " libaio.so.1 (AIO also needs a journal"
+                + " directory on a file system that takes O_DIRECT, as ext4 and xfs do and tmpfs does not)",
+                libaio ? "ASYNCIO" : "NIO", journal);
+        assertTrue("every write synced", (Boolean) jmx.getAttribute(broker, "JournalSyncTransactional")
+                && (Boolean) jmx.getAttribute(broker, "JournalSyncNonTransactional"));
     }
 
     @Test
