@@ -156,8 +156,7 @@ public class SmokeIT extends AtalayaTestSupport {
     @Test
     public void theHubReachesItsBrokerInTheSameJvmNotThroughTheLoopback() throws Exception {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName broker = jmx.queryNames(new ObjectName("org.apache.activemq.artemis:broker=*"), null)
-                .iterator().next();
+        ObjectName broker = broker(jmx);
         JsonNode connections = new ObjectMapper().readTree(
                 (String) jmx.invoke(broker, "listConnectionsAsJSON", new Object[0], new String[0]));
         List<String> core = new ArrayList<>();
@@ -175,8 +174,7 @@ public class SmokeIT extends AtalayaTestSupport {
     @Test
     public void theBrokerJournalsWithLinuxAioWhereTheMachineHasLibaio() throws Exception {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName broker = jmx.queryNames(new ObjectName("org.apache.activemq.artemis:broker=*"), null)
-                .iterator().next();
+        ObjectName broker = broker(jmx);
         String journal = (String) jmx.getAttribute(broker, "JournalType");
         // Artemis's native library is built for x86-64 Linux and loads libaio.so.1 (Debian 12: libaio1)
         boolean libaio = "amd64".equals(System.getProperty("os.arch"))
@@ -187,6 +185,11 @@ public class SmokeIT extends AtalayaTestSupport {
                 libaio ? "ASYNCIO" : "NIO", journal);
         assertTrue("every write synced", (Boolean) jmx.getAttribute(broker, "JournalSyncTransactional")
                 && (Boolean) jmx.getAttribute(broker, "JournalSyncNonTransactional"));
+    }
+
+    /** The embedded broker's MBean: the hub runs one. */
+    private static ObjectName broker(MBeanServer jmx) throws Exception {
+        return jmx.queryNames(new ObjectName("org.apache.activemq.artemis:broker=*"), null).iterator().next();
     }
 
     @Test

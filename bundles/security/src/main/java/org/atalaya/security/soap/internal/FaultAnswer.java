@@ -13,8 +13,8 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.atalaya.security.soap.AccessDenied;
 import org.slf4j.Logger;
-import org.xml.sax.SAXParseException;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXParseException;
 
 /**
  * Every fault a SOAP service answers, before it is written (phase {@code pre-logical} of the
