@@ -43,7 +43,8 @@ final class HostileInputs {
      *
      * @param headers HTTP headers, or MQTT 5 user properties
      * @param valid   whether the hub may accept it (it is valid as it stands)
-     * @param device  the device it is published as (the MQTT topic's), or the id in the REST path
+     * @param device  the device it is published as (the MQTT topic's), the id in the REST path, or
+     *                the camera an ONVIF event is posted for ({@code ?camera=})
      */
     record Input(int n, String kind, byte[] body, List<Map.Entry<String, String>> headers, boolean valid,
             Caller caller, String device) {
@@ -494,7 +495,7 @@ final class HostileInputs {
             kind(kind.label() + " (ONVIF)", kind.weight(), (r, n) -> {
                 HostileXml.Document document = xml.onvif(kind, r, n, mqtt);
                 return new Input(n, kind.label() + " (ONVIF)", document.body(),
-                        kind == HostileXml.Kind.CAMEL_HEADERS ? camelHeaders(r) : List.of(), kind.valid(),
+                        kind == HostileXml.Kind.CAMEL_HEADERS ? camelHeaders(r) : List.of(), kind.validOnvif(),
                         kind.caller(), device(n));
             });
         }
@@ -508,7 +509,7 @@ final class HostileInputs {
             kind(kind.label(), kind.weight(), (r, n) -> {
                 HostileXml.Document document = xml.soap(kind, r, n);
                 return new Input(n, kind.label(), document.body(),
-                        kind == HostileXml.Kind.CAMEL_HEADERS ? camelHeaders(r) : List.of(), kind.valid(),
+                        kind == HostileXml.Kind.CAMEL_HEADERS ? camelHeaders(r) : List.of(), kind.validSoap(),
                         Caller.ACCOUNT, null);
             });
         }

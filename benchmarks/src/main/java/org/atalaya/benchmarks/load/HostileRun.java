@@ -261,9 +261,21 @@ public final class HostileRun {
         return outcomes;
     }
 
+    /** Where an HTTP input is sent: its ingress's address, with the device it names. */
+    static String path(Ingress ingress, HostileInputs.Input input) {
+        if (ingress.address().contains("%s")) {
+            return ingress.address().formatted(input.device());
+        }
+        // an ONVIF event names no camera: a REST post names it in the URL, as a camera site's gateway does
+        return onvif(input) ? ingress.address() + "?camera=" + input.device() : ingress.address();
+    }
+
+    private static boolean onvif(HostileInputs.Input input) {
+        return input.kind().endsWith("(ONVIF)");
+    }
+
     private Outcome send(Ingress ingress, HostileInputs.Input input) {
-        String path = ingress.address().contains("%s") ? ingress.address().formatted(input.device())
-                : ingress.address();
+        String path = path(ingress, input);
         String account = input.caller() == HostileInputs.Caller.ACCOUNT && ingress.channel() != Channel.SOAP
                 ? ingress.account() : null;
         HttpRequest.Builder request = https.request(path, account).timeout(ANSWER_TIMEOUT);
@@ -277,7 +289,7 @@ public final class HostileRun {
         if (ingress.caseReference() != null) {
             request.header("X-Case-Reference", ingress.caseReference());
         }
-        request.header("Content-Type", input.kind().endsWith("(ONVIF)") ? "application/xml" : ingress.contentType());
+        request.header("Content-Type", onvif(input) ? "application/xml" : ingress.contentType());
         if (ingress.channel() == Channel.SOAP) {
             request.header("SOAPAction", "\"\"");
         }
@@ -381,6 +393,7 @@ public final class HostileRun {
         int connections = 0;
         int batch = (options.perIngress() + options.batches() - 1) / options.batches();
         long maximumPacket = -1;
+        int closedOverMaximum = 0;
         try {
             for (int n = 0; n < options.perIngress(); n++) {
                 HostileInputs.Input input = inputs.input(n);
@@ -403,7 +416,17 @@ public final class HostileRun {
                             .computeIfAbsent(DeadLetterWatch.digest(input.body()), digest -> new ArrayDeque<>())
                             .add(withoutBody(input));
                     case REFUSED -> outcomes.add(outcome(input, Result.REJECTED, "broker refused: " + answer.detail()));
-                    case LOST -> outcomes.add(unexpected(input, "connection lost", answer.detail()));
+                    case LOST -> {
+                        if (maximumPacket > 0 && input.body().length > maximumPacket) {
+                            // over the size the CONNACK announced: the broker must close the connection and
+                            // should say why first; its DISCONNECT 0x95 can lose the race with the close
+                            closedOverMaximum++;
+                            outcomes.add(outcome(input, Result.REJECTED, "broker closed the connection: a packet "
+                                    + "over the maximum the CONNACK announced, without its DISCONNECT 0x95"));
+                        } else {
+                            outcomes.add(unexpected(input, "connection lost", answer.detail()));
+                        }
+                    }
                 }
                 if ((n + 1) % batch == 0 || n + 1 == options.perIngress()) {
                     probe(ingress.name() + " " + (n + 1));
@@ -414,8 +437,9 @@ public final class HostileRun {
                 device.close();
             }
         }
-        report.line("%s: %d MQTT connections; the broker's maximum packet size %,d bytes", ingress.name(), connections,
-                maximumPacket);
+        report.line("%s: %d MQTT connections; the broker's maximum packet size %,d bytes; %d packets over it "
+                + "refused by a closed connection without DISCONNECT 0x95", ingress.name(), connections, maximumPacket,
+                closedOverMaximum);
         int expected = awaited.values().stream().mapToInt(Deque::size).sum();
         awaitDeadLetters(ingress, expected);
         boolean shown = false;

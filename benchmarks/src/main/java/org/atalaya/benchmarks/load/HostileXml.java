@@ -17,44 +17,51 @@ import org.atalaya.simulators.anpr.internal.BenchmarkCameraReads;
  */
 final class HostileXml {
 
-    /** The ways an XML input is broken; {@code valid} ones may be accepted as they stand. */
+    /**
+     * The ways an XML input is broken; those valid for ONVIF or for SOAP may be accepted there as
+     * they stand. Unknown elements (an XInclude element among them, which is not processed) are
+     * valid in an ONVIF event, whose schema leaves room for a vendor's extensions, and invalid in
+     * a SOAP request, which the hub reads against its WSDL.
+     */
     enum Kind {
-        XXE_FILE("XXE to a file", 3, true, true, false),
-        XXE_HTTP("XXE to an HTTP URL", 3, true, true, false),
-        XXE_PARAMETER("parameter entity from an HTTP URL", 2, true, true, false),
-        BILLION_LAUGHS("billion laughs", 3, true, true, false),
-        QUADRATIC_BLOWUP("quadratic entity expansion", 2, true, true, false),
-        DOCTYPE("DOCTYPE", 3, true, true, false),
-        XINCLUDE("XInclude", 2, true, true, true),
-        STYLESHEET("stylesheet processing instruction", 1, true, true, true),
-        DEEP("deep XML nesting", 3, true, true, false),
-        HUGE("huge XML", 1, true, true, false),
-        HUGE_TEXT("huge text field", 1, true, true, false),
-        TRUNCATED("truncated XML", 5, true, true, false),
-        INVALID_UTF8("invalid UTF-8", 5, true, true, false),
-        OVERLONG("overlong UTF-8", 4, true, true, false),
-        NUL("NUL byte", 3, true, true, false),
-        ENCODING_LIE("encoding that lies", 2, true, true, false),
-        WRONG_TYPE("wrongly typed field", 5, true, true, false),
-        MISSING("missing field", 4, true, true, false),
-        UNKNOWN("unknown elements", 3, true, true, true),
-        UNKNOWN_OPERATION("unknown operation", 2, false, true, false),
-        NO_SECURITY("no security header", 1, false, true, false),
-        WRONG_PASSWORD("wrong password", 1, false, true, false),
-        CAMEL_HEADERS("Camel headers, valid body", 3, true, true, true);
+        XXE_FILE("XXE to a file", 3, true, true, false, false),
+        XXE_HTTP("XXE to an HTTP URL", 3, true, true, false, false),
+        XXE_PARAMETER("parameter entity from an HTTP URL", 2, true, true, false, false),
+        BILLION_LAUGHS("billion laughs", 3, true, true, false, false),
+        QUADRATIC_BLOWUP("quadratic entity expansion", 2, true, true, false, false),
+        DOCTYPE("DOCTYPE", 3, true, true, false, false),
+        XINCLUDE("XInclude", 2, true, true, true, false),
+        STYLESHEET("stylesheet processing instruction", 1, true, true, true, true),
+        DEEP("deep XML nesting", 3, true, true, false, false),
+        HUGE("huge XML", 1, true, true, false, false),
+        HUGE_TEXT("huge text field", 1, true, true, false, false),
+        TRUNCATED("truncated XML", 5, true, true, false, false),
+        INVALID_UTF8("invalid UTF-8", 5, true, true, false, false),
+        OVERLONG("overlong UTF-8", 4, true, true, false, false),
+        NUL("NUL byte", 3, true, true, false, false),
+        ENCODING_LIE("encoding that lies", 2, true, true, false, false),
+        WRONG_TYPE("wrongly typed field", 5, true, true, false, false),
+        MISSING("missing field", 4, true, true, false, false),
+        UNKNOWN("unknown elements", 3, true, true, true, false),
+        UNKNOWN_OPERATION("unknown operation", 2, false, true, false, false),
+        NO_SECURITY("no security header", 1, false, true, false, false),
+        WRONG_PASSWORD("wrong password", 1, false, true, false, false),
+        CAMEL_HEADERS("Camel headers, valid body", 3, true, true, true, true);
 
         private final String label;
         private final int weight;
         private final boolean onvif;
         private final boolean soap;
-        private final boolean valid;
+        private final boolean validOnvif;
+        private final boolean validSoap;
 
-        Kind(String label, int weight, boolean onvif, boolean soap, boolean valid) {
+        Kind(String label, int weight, boolean onvif, boolean soap, boolean validOnvif, boolean validSoap) {
             this.label = label;
             this.weight = weight;
             this.onvif = onvif;
             this.soap = soap;
-            this.valid = valid;
+            this.validOnvif = validOnvif;
+            this.validSoap = validSoap;
         }
 
         String label() {
@@ -73,8 +80,12 @@ final class HostileXml {
             return soap;
         }
 
-        boolean valid() {
-            return valid;
+        boolean validOnvif() {
+            return validOnvif;
+        }
+
+        boolean validSoap() {
+            return validSoap;
         }
 
         HostileInputs.Caller caller() {
