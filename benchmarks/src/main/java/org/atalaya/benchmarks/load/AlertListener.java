@@ -30,7 +30,7 @@ import org.HdrHistogram.Recorder;
  * harness's on one machine): the read's way to the match, and the alert's way from the match to
  * the control centre. And for each hit whose {@code HIT_DETAILS} alert (the vehicle's details,
  * looked up at the Interior Ministry after the hit went out) follows on the stream, the time
- * between the two arrivals.
+ * between the two arrivals; and how many hits' details came before the hit.
  */
 public final class AlertListener implements AutoCloseable {
 
@@ -48,6 +48,9 @@ public final class AlertListener implements AutoCloseable {
     /** Per hit streamed while recording: its arrival as {@code System.nanoTime()}, until its details arrive. */
     private final ConcurrentHashMap<String, Long> hitArrived = new ConcurrentHashMap<>();
     private final Recorder detailsAfterHit = new Recorder(3);
+    /** Hits whose {@code HIT_DETAILS} came first while recording, until the hit comes too. */
+    private final ConcurrentHashMap<String, Boolean> detailsFirst = new ConcurrentHashMap<>();
+    private final AtomicLong detailsBeforeHit = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
@@ -151,7 +154,12 @@ public final class AlertListener implements AutoCloseable {
             hits.incrementAndGet();
             long[] sent = sentAt.remove(n);
             if (recording) {
-                hitArrived.put(alert.at("/alert/id").asText(), arrived);
+                String id = alert.at("/alert/id").asText();
+                if (detailsFirst.remove(id) != null) {
+                    detailsBeforeHit.incrementAndGet();
+                } else {
+                    hitArrived.put(id, arrived);
+                }
             }
             if (sent != null && recording) {
                 long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - sent[0]));
@@ -176,9 +184,12 @@ public final class AlertListener implements AutoCloseable {
 
     private void details(String data) throws IOException {
         long arrived = System.nanoTime();
-        Long hit = hitArrived.remove(JSON.readTree(data).at("/alert/hitId").asText());
+        String hitId = JSON.readTree(data).at("/alert/hitId").asText();
+        Long hit = hitArrived.remove(hitId);
         if (hit != null && recording) {
             detailsAfterHit.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrived - hit)));
+        } else if (recording) {
+            detailsFirst.put(hitId, Boolean.TRUE);
         }
     }
 
@@ -218,6 +229,11 @@ public final class AlertListener implements AutoCloseable {
     /** Of those: from the alert's {@code raisedAt} to its arrival here, in microseconds. */
     public Histogram fromMatch() {
         return fromMatch.getIntervalHistogram();
+    }
+
+    /** Hits of this run whose {@code HIT_DETAILS} alert came on the stream before the hit itself. */
+    public long detailsBeforeHit() {
+        return detailsBeforeHit.get();
     }
 
     /** From a hit's arrival to its {@code HIT_DETAILS} alert's, in microseconds. */

@@ -368,6 +368,7 @@ public final class LoadRun {
             percentiles("  of which match -> alert on the stream", alerts.fromMatch());
             percentiles("  the reads posted over REST (in the figures above)", alerts.overRest());
             percentiles("LATENCY a hit -> its vehicle's details (HIT_DETAILS) on the stream", alerts.detailsAfterHit());
+            report.line("  and %,d hits whose HIT_DETAILS came before the hit", alerts.detailsBeforeHit());
             if (undrained != null) {
                 throw new IllegalStateException(undrained);
             }

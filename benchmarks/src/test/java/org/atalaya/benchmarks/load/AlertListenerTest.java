@@ -33,6 +33,23 @@ class AlertListenerTest {
     }
 
     @Test
+    void detailsThatComeBeforeTheirHitAreCountedNotTimed() throws Exception {
+        long[] hits = LongStream.range(0, 100).filter(workload::hits).limit(2).toArray();
+        String stream = "retry: 1000\n\n"
+                + details("hit-1") + hit(hits[0], "hit-1")
+                // details of a hit never seen on this stream are neither
+                + details("hit-elsewhere") + hit(hits[1], "hit-2") + details("hit-2");
+
+        AlertListener listener = new AlertListener(workload,
+                new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), true);
+        assertThat(listener.awaitEnd(10_000)).as("the stream read to its end").isTrue();
+
+        assertThat(listener.hits()).isEqualTo(2);
+        assertThat(listener.detailsBeforeHit()).isEqualTo(1);
+        assertThat(listener.detailsAfterHit().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
     void theReadsPostedOverRestAreAlsoTimedApart() throws Exception {
         long[] hits = LongStream.range(0, 100).filter(workload::hits).limit(2).toArray();
         PipedOutputStream camera = new PipedOutputStream();
