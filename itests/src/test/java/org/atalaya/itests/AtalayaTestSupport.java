@@ -32,6 +32,7 @@ import javax.inject.Inject;
 import javax.security.auth.Subject;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -43,6 +44,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -147,6 +149,24 @@ public abstract class AtalayaTestSupport {
     @Inject
     @Filter(value = "(camel.context.name=atalaya)", timeout = 60_000)
     protected CamelContext camel;
+
+    /** The routes of the connectors the distribution deploys at its start, with the tests' configuration. */
+    static final List<String> SHIPPED_ROUTES = List.of("anpr-cameras-mqtt-1", "biometric-guard-face-matches",
+            "city-sensors-readings", "control-centres-alerts-local-police", "control-centres-alerts-national-police",
+            "correlation-anpr", "correlation-hit-details", "face-cameras-mqtt", "vehicle-registry-notices",
+            "vehicle-registry-sync");
+
+    /**
+     * The connectors deploy one by one as their services come up, some after the boot features
+     * are installed (a connector publishes its REST endpoints before it deploys its routes). Each
+     * test starts once every connector of the distribution has its routes started: none meets a
+     * hub half started, or one that an earlier test left without a connector.
+     */
+    @Before
+    public void awaitTheShippedConnectors() {
+        awaitCondition("every connector of the distribution is deployed", () -> SHIPPED_ROUTES.stream()
+                .allMatch(id -> camel.getRouteController().getRouteStatus(id) == ServiceStatus.Started));
+    }
 
     static final String MINISTRY_ACCOUNT = "atalaya-ceuta";
     static final String MINISTRY_SIMULATOR = "etc/org.atalaya.simulators.registry.cfg";
