@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
-import org.apache.camel.ServiceStatus;
 import org.atalaya.api.anpr.HotlistSync;
 import org.atalaya.api.anpr.HotlistSyncState;
 import org.junit.Before;
@@ -196,17 +195,8 @@ public class VehicleRegistryIT extends AtalayaTestSupport {
             Bundle correlation = bundle("org.atalaya.atalaya-correlation");
             correlation.stop();
             correlation.start();
-            awaitCondition("the plate-read route is back", () -> {
-                var route = camel.getRouteController().getRouteStatus("correlation-anpr");
-                return route == ServiceStatus.Started;
-            });
-            awaitCondition("the control centres are back", () -> {
-                try {
-                    return Rest.get("/alerts?limit=1", LOCAL_POLICE, password(LOCAL_POLICE)).statusCode() == 200;
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
+            // the plate-read route and the control centres (their REST first) are back
+            awaitTheShippedConnectors();
             try (AlertStream local = stream(LOCAL_POLICE)) {
                 publishRead(TOWN, uniqueId("registry-restart"), plate);
                 JsonNode hit = next(local, alert -> plate.equals(alert.path("plate").asText()));

@@ -270,7 +270,8 @@ public final class HostileRun {
         return onvif(input) ? ingress.address() + "?camera=" + input.device() : ingress.address();
     }
 
-    private static boolean onvif(HostileInputs.Input input) {
+    /** Whether an input is an ONVIF event (XML), not the ingress's own format. */
+    static boolean onvif(HostileInputs.Input input) {
         return input.kind().endsWith("(ONVIF)");
     }
 

@@ -25,13 +25,13 @@ class HostileInputsTest {
     void anOnvifEventPostedOverRestNamesItsCameraInTheUrl() {
         HostileRun.Ingress rest = ingress("anpr-rest");
         List<HostileInputs.Input> onvif = inputs(HostileInputs.Format.PLATE_READ, false).stream()
-                .filter(input -> input.kind().endsWith("(ONVIF)")).toList();
+                .filter(HostileRun::onvif).toList();
 
         assertThat(onvif).isNotEmpty().allSatisfy(input -> assertThat(HostileRun.path(rest, input))
                 .isEqualTo("/api/v1/anpr/reads?camera=" + input.device()));
         assertThat(onvif).extracting(HostileInputs.Input::device).containsOnlyElementsOf(CAMERAS);
         assertThat(inputs(HostileInputs.Format.PLATE_READ, false).stream()
-                .filter(input -> !input.kind().endsWith("(ONVIF)")))
+                .filter(input -> !HostileRun.onvif(input)))
                 .allSatisfy(input -> assertThat(HostileRun.path(rest, input)).isEqualTo("/api/v1/anpr/reads"));
     }
 
